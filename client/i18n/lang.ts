@@ -1,0 +1,42 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { LANGS, translate, type Lang, type MessageKey, type Params } from '../../shared/i18n/index.ts';
+
+const KEY = 'ros.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(KEY);
+    if (saved && (LANGS as string[]).includes(saved)) return saved as Lang;
+  } catch {
+    // Storage can be blocked (private mode); Vietnamese stays the default.
+  }
+  return 'vi';
+}
+
+export const langStore = createStore<{ lang: Lang }>()(() => ({ lang: initialLang() }));
+
+export function setLang(lang: Lang): void {
+  langStore.setState({ lang });
+  try {
+    globalThis.localStorage?.setItem(KEY, lang);
+  } catch {
+    // Not remembered, but still switched for this page.
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+export function toggleLang(): void {
+  setLang(langStore.getState().lang === 'vi' ? 'en' : 'vi');
+}
+
+export type T = (key: MessageKey, params?: Params) => string;
+
+export function useLang(): Lang {
+  return useStore(langStore, (s) => s.lang);
+}
+
+export function useT(): T {
+  const lang = useLang();
+  return (key, params) => translate(lang, key, params);
+}

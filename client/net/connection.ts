@@ -1,0 +1,101 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Command } from '../../shared/model/action.schema.ts';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
+import { addSample, estimateOffset, type ClockSample } from './clock.ts';
+import { receiveProgramme, receiveSnapshot, setClock, setConnection, showStore } from '../store/show.store.ts';
+
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ConnectOptions = { stageId?: string | undefined; token?: string | undefined; url?: string };
+
+export type Connection = {
+  socket: AppSocket;
+  /** Sends a command with the version this screen shows. Refused at once when offline: never queued. */
+  control(command: Command): Promise<Ack<Snapshot>>;
+  watch(stageId: string | undefined): void;
+  close(): void;
+};
+
+const BURST = 8;
+const BURST_GAP_MS = 120;
+const RESYNC_MS = 15_000;
+
+export function connect(opts: ConnectOptions = {}): Connection {
+  const socket: AppSocket = io(opts.url ?? '/', {
+    auth: { protocol: PROTOCOL_VERSION, ...(opts.token ? { token: opts.token } : {}) },
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
+  });
+  let stageId = opts.stageId;
+  let samples: ClockSample[] = [];
+  let timers: ReturnType<typeof setTimeout>[] = [];
+
+  const ping = () => {
+    if (!socket.connected) return;
+    const t0 = Date.now();
+    socket.timeout(5000).emit('clock:ping', { t0 }, (err: Error | null, r: Ack<{ t0: number; serverTime: number }>) => {
+      if (err || !r.ok) return;
+      samples = addSample(samples, { t0: r.data.t0, server: r.data.serverTime, t1: Date.now() });
+      const est = estimateOffset(samples);
+      if (est) setClock(est.offsetMs, est.rttMs);
+    });
+  };
+  const syncClock = () => {
+    timers.forEach(clearTimeout);
+    timers = Array.from({ length: BURST }, (_, i) => setTimeout(ping, i * BURST_GAP_MS));
+  };
+  const resync = setInterval(() => {
+    ping();
+  }, RESYNC_MS);
+
+  const watch = (id: string | undefined) => {
+    stageId = id;
+    if (!socket.connected) return;
+    socket.emit('stage:watch', id === undefined ? {} : { stageId: id }, (r: Ack<Snapshot>) => {
+      if (r.ok) receiveSnapshot(r.data);
+    });
+  };
+
+  socket.on('connect', () => {
+    setConnection('online');
+    // After any reconnect: a whole snapshot and a fresh clock estimate.
+    samples = [];
+    watch(stageId);
+    syncClock();
+  });
+  socket.on('disconnect', () => setConnection('offline'));
+  socket.io.on('reconnect_attempt', () => setConnection('connecting'));
+  socket.on('connect_error', () => setConnection('offline'));
+  socket.on('state', (s) => {
+    if (stageId === undefined || s.stageId === stageId || showStore.getState().snapshot?.stageId === s.stageId) receiveSnapshot(s);
+  });
+  socket.on('programme', (p) => receiveProgramme(p));
+
+  return {
+    socket,
+    watch,
+    async control(command) {
+      if (!socket.connected) return { ok: false, error: { code: 'offline', message: 'not connected; the command was not sent' } };
+      const snap = showStore.getState().snapshot;
+      const req = {
+        command,
+        ...(stageId ? { stageId } : {}),
+        ...(snap ? { expectedVersion: snap.version } : {}),
+      };
+      try {
+        const r = (await socket.timeout(8000).emitWithAck('control', req)) as Ack<Snapshot>;
+        if (r.ok) receiveSnapshot(r.data);
+        return r;
+      } catch {
+        return { ok: false, error: { code: 'timeout', message: 'no answer from the server' } };
+      }
+    },
+    close() {
+      clearInterval(resync);
+      timers.forEach(clearTimeout);
+      socket.close();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { ComponentType } from 'react';
+
+type Loader = () => Promise<{ default: ComponentType }>;
+
+/** Each view is its own chunk, so a phone opening /agenda never downloads the MC or editor code. */
+export const routes: Record<string, Loader> = {
+  '/': () => import('./views/home/HomeView.tsx'),
+};

@@ -1,0 +1,52 @@
+import { createStore } from 'zustand/vanilla';
+import type { ProgrammePayload, Snapshot } from '../../shared/protocol.ts';
+
+export type Connection = 'connecting' | 'online' | 'offline';
+
+export type ShowState = {
+  snapshot: Snapshot | null;
+  programme: ProgrammePayload | null;
+  /** serverTime ≈ Date.now() + offsetMs */
+  offsetMs: number;
+  rttMs: number | null;
+  connection: Connection;
+  /** Device clock (epoch ms) of the last snapshot received. */
+  lastUpdateAt: number | null;
+};
+
+export const initialShowState = (): ShowState => ({
+  snapshot: null,
+  programme: null,
+  offsetMs: 0,
+  rttMs: null,
+  connection: 'connecting',
+  lastUpdateAt: null,
+});
+
+/** No React in here: the socket module writes through the functions below, views read through hooks. */
+export const showStore = createStore<ShowState>()(() => initialShowState());
+
+export function receiveSnapshot(s: Snapshot): void {
+  const prev = showStore.getState().snapshot;
+  // Late deliveries of an older version never overwrite a newer state.
+  if (prev && prev.stageId === s.stageId && s.version < prev.version && s.programmeRevision <= prev.programmeRevision) return;
+  showStore.setState({ snapshot: s, lastUpdateAt: Date.now() });
+}
+
+export function receiveProgramme(p: ProgrammePayload): void {
+  const prev = showStore.getState().programme;
+  if (prev && p.revision < prev.revision) return;
+  showStore.setState({ programme: p });
+}
+
+export function setConnection(connection: Connection): void {
+  showStore.setState({ connection });
+}
+
+export function setClock(offsetMs: number, rttMs: number): void {
+  showStore.setState({ offsetMs, rttMs });
+}
+
+export function serverNow(): number {
+  return Date.now() + showStore.getState().offsetMs;
+}

@@ -1,0 +1,96 @@
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import type { Programme } from '../shared/model/programme.schema.ts';
+import { authService, type AuthService } from './auth/auth.service.ts';
+import { ServiceError } from './errors.ts';
+import { authRoutes } from './http/auth.routes.ts';
+import { controlRoutes } from './http/control.routes.ts';
+import { publicRoutes } from './http/public.routes.ts';
+import { staticRoutes } from './http/static.routes.ts';
+import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
+import { ShowService } from './show/show.service.ts';
+import { actionsRepository } from './store/actions.repository.ts';
+import type { Db } from './store/db.ts';
+import { programmeRepository } from './store/programme.repository.ts';
+
+export type AppDeps = {
+  db: Db;
+  seed: () => Programme;
+  now?: () => number;
+  /** Built client (vite output); omitted in tests that need only the API. */
+  clientDir?: string;
+};
+
+export type App = { http: HttpServer; io: AppServer; show: ShowService; auth: AuthService; close: () => Promise<void> };
+
+/** Builds the whole server; nothing listens and nothing is read from the environment here. */
+export function createApp(deps: AppDeps): App {
+  const now = deps.now ?? Date.now;
+  const show = new ShowService({
+    db: deps.db,
+    programmes: programmeRepository(deps.db),
+    actions: actionsRepository(deps.db),
+    now,
+    seed: deps.seed,
+  });
+  const auth = authService(deps.db, now);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      // Venue LANs are plain http: never push browsers to https or pin it.
+      strictTransportSecurity: false,
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'upgrade-insecure-requests': null,
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '64kb' }));
+  app.use(publicRoutes(show, now()));
+  app.use(authRoutes(auth));
+  app.use(controlRoutes(show, auth));
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
+  app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
+  app.use(errorHandler);
+
+  const http = createServer(app);
+  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  attachSocketHandlers(io, show, auth);
+  show.subscribe(socketBroadcaster(io));
+
+  return {
+    http,
+    io,
+    show,
+    auth,
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      }),
+  };
+}
+
+const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  if (err instanceof ServiceError) {
+    if (err.code === 'rate_limited') res.set('Retry-After', String((err.details as { retryAfterSec?: number })?.retryAfterSec ?? 60));
+    res.status(err.status).json({ error: err.toJSON() });
+    return;
+  }
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 500) console.error('request failed', err);
+  const code = status === 413 ? 'bad_request' : status === 500 ? 'internal' : 'bad_request';
+  const message = status === 413 ? 'request body too large' : status === 500 ? 'internal error' : String(err?.message ?? 'bad request');
+  res.status(status).json({ error: { code, message } });
+};

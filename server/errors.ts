@@ -1,0 +1,32 @@
+import type { ApiError, ErrorCode } from '../shared/protocol.ts';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  stale_version: 409,
+  rate_limited: 429,
+  protocol_mismatch: 400,
+  internal: 500,
+};
+
+/** An error with a stable code that both HTTP and socket acknowledgements report as is. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    // Engine refusals (not_running, no_next_segment…) are valid requests the state does not allow.
+    return STATUS[this.code] ?? 409;
+  }
+  toJSON(): ApiError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}

@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ShowService } from '../show/show.service.ts';
+import { parse } from './validate.ts';
+
+const StateQuery = z.object({ stage: z.string().min(1).max(64).optional() }).passthrough();
+
+export function publicRoutes(show: ShowService, startedAt: number): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => {
+    res.json({ ok: true, uptimeMs: Date.now() - startedAt, programmeRevision: show.programmePayload().revision });
+  });
+  r.get('/api/v1/programme', (_req, res) => {
+    res.json(show.programmePayload());
+  });
+  r.get('/api/v1/state', (req, res) => {
+    const { stage } = parse(StateQuery, req.query);
+    res.set('Cache-Control', 'no-store').json(show.snapshot(show.resolveStage(stage)));
+  });
+  return r;
+}

@@ -1,0 +1,64 @@
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { demoProgramme } from './demo/demo-programme.ts';
+import { VIEW_ROUTES } from './http/static.routes.ts';
+import { openDb } from './store/db.ts';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
+
+const db = openDb(join(dataDir, 'run-of-show.sqlite'));
+const app = createApp({
+  db,
+  seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
+  clientDir: process.env.CLIENT_DIR ?? join(root, 'dist/client'),
+});
+const generated = await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD);
+
+app.http.listen(port, host, () => {
+  const addr = app.http.address();
+  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+  const hosts = host === '0.0.0.0' || host === '::' ? ['localhost', ...lanAddresses()] : [host];
+  const lines = [
+    `run-of-show listening on ${host}:${actualPort} (data in ${dataDir})`,
+    ...hosts.map((h) => `  http://${h}:${actualPort}/`),
+    'Views:',
+    ...VIEW_ROUTES.map((v) => `  http://${hosts[0]}:${actualPort}${v}`),
+    `API: http://${hosts[0]}:${actualPort}/api/v1/state`,
+    generated
+      ? `Admin password (generated on first start, shown once): ${generated}`
+      : process.env.ADMIN_PASSWORD
+        ? 'Admin password: as set in ADMIN_PASSWORD'
+        : 'Admin password: unchanged since it was first printed (set ADMIN_PASSWORD to replace it)',
+  ];
+  console.log(lines.join('\n'));
+  // A line the test harness waits for; keep it stable.
+  console.log(`READY ${actualPort}`);
+});
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i!.address);
+}
+
+let closing = false;
+function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing`);
+  // Every action is already committed; closing just checkpoints the WAL.
+  app.http.closeAllConnections?.();
+  void app.close().finally(() => {
+    db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,77 @@
+import type { Server, Socket } from 'socket.io';
+import { ClockPing, ControlRequest, PROTOCOL_VERSION, WatchRequest, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.ts';
+import { mayControl, type AuthService } from '../auth/auth.service.ts';
+import { ServiceError } from '../errors.ts';
+import { parse } from '../http/validate.ts';
+import type { Broadcaster } from '../show/broadcaster.ts';
+import type { ShowService } from '../show/show.service.ts';
+
+type SocketData = { token: string | undefined; stageId: string | null };
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const room = (stageId: string) => `stage:${stageId}`;
+
+export function socketBroadcaster(io: AppServer): Broadcaster {
+  return {
+    stageChanged: (stageId, snapshot) => io.to(room(stageId)).emit('state', snapshot),
+    programmeChanged: (payload) => io.emit('programme', payload),
+  };
+}
+
+/** Wraps a handler so every failure becomes an acknowledgement with a stable code, never a crash. */
+function answer<T>(ack: unknown, work: () => T): void {
+  if (typeof ack !== 'function') return;
+  let reply: Ack<T>;
+  try {
+    reply = { ok: true, data: work() };
+  } catch (e) {
+    const err = e instanceof ServiceError ? e : new ServiceError('internal', 'internal error');
+    if (!(e instanceof ServiceError)) console.error('socket handler failed', e);
+    reply = { ok: false, error: err.toJSON() };
+  }
+  (ack as (r: Ack<T>) => void)(reply);
+}
+
+export function attachSocketHandlers(io: AppServer, show: ShowService, auth: AuthService): void {
+  io.use((socket, next) => {
+    const hs = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    if (hs.protocol !== undefined && hs.protocol !== PROTOCOL_VERSION) {
+      return next(new Error(`protocol_mismatch: server speaks protocol ${PROTOCOL_VERSION}`));
+    }
+    socket.data.token = typeof hs.token === 'string' ? hs.token : undefined;
+    socket.data.stageId = null;
+    next();
+  });
+
+  io.on('connection', (socket: AppSocket) => {
+    socket.emit('programme', show.programmePayload());
+    socket.onAny((event: string) => {
+      if (!['stage:watch', 'clock:ping', 'control'].includes(event)) console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
+    });
+
+    socket.on('clock:ping', (req, ack) => answer(ack, () => ({ t0: parse(ClockPing, req).t0, serverTime: Date.now() })));
+
+    socket.on('stage:watch', (req, ack) =>
+      answer(ack, () => {
+        const stageId = show.resolveStage(parse(WatchRequest, req ?? {}).stageId);
+        if (socket.data.stageId !== null && socket.data.stageId !== stageId) void socket.leave(room(socket.data.stageId));
+        socket.data.stageId = stageId;
+        void socket.join(room(stageId));
+        return show.snapshot(stageId);
+      }),
+    );
+
+    socket.on('control', (req, ack) =>
+      answer(ack, () => {
+        // Checked per command, so a logout or password change takes effect on open sockets too.
+        const principal = auth.verify(socket.data.token);
+        if (!principal) throw new ServiceError('unauthorized', 'log in first');
+        const { stageId, expectedVersion, command } = parse(ControlRequest, req);
+        if (!mayControl(principal.role, command.type)) throw new ServiceError('forbidden', `role ${principal.role} may not ${command.type}`);
+        const actor = principal.kind === 'api' ? `api:${principal.name}` : principal.role;
+        return show.control(stageId, command, expectedVersion, actor);
+      }),
+    );
+  });
+}

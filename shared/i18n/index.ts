@@ -1,0 +1,24 @@
+import * as common from './messages/common.ts';
+import * as warnings from './messages/warnings.ts';
+
+/**
+ * Every user-facing string goes through here. Each area keeps its own dictionary file under
+ * messages/ (vi first, en typed against it so a missing translation does not compile).
+ */
+const vi = { ...common.vi, ...warnings.vi };
+const en: Record<keyof typeof vi, string> = { ...common.en, ...warnings.en };
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+export type MessageKey = keyof typeof vi;
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export type Params = Record<string, string | number>;
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = dictionaries[lang][key] ?? dictionaries.vi[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export const isMessageKey = (key: string): key is MessageKey => key in vi;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Command } from './model/action.schema.ts';
+import type { Programme } from './model/programme.schema.ts';
+import type { ProgrammeWarning } from './model/warnings.ts';
+import type { Plan } from './engine/plan.ts';
+import type { Refusal } from './engine/run.ts';
+import type { StageView } from './engine/view.ts';
+
+/** Bumped on any incompatible change to the messages below. Sent by clients in the handshake. */
+export const PROTOCOL_VERSION = 1;
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'stale_version'
+  | 'not_found'
+  | 'rate_limited'
+  | 'protocol_mismatch'
+  | 'internal'
+  /** Raised by clients themselves: the command was never sent, or no answer came. */
+  | 'offline'
+  | 'timeout'
+  | Refusal;
+
+export type ApiError = { code: ErrorCode; message: string; details?: unknown };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export type SegmentRef = { id: string; title: string };
+
+/** The state of one stage, sent whole on connect and on every change (never per second). */
+export type Snapshot = StageView & {
+  protocol: typeof PROTOCOL_VERSION;
+  /** Count of accepted actions on this stage; control commands quote it as expectedVersion. */
+  version: number;
+  programmeRevision: number;
+  /** Server clock (epoch ms) at which the derived fields were computed. */
+  serverTime: number;
+  current: SegmentRef | null;
+  next: SegmentRef | null;
+  /** Only present when the server runs with benchmark timestamps enabled. */
+  benchSentAt?: number;
+};
+
+export type ProgrammePayload = {
+  revision: number;
+  programme: Programme;
+  plan: Plan;
+  warnings: ProgrammeWarning[];
+};
+
+export const Role = z.enum(['admin', 'mc', 'technician']);
+export type Role = z.infer<typeof Role>;
+
+// Incoming payloads are unknown until parsed with these.
+export const WatchRequest = z.object({ stageId: z.string().min(1).max(64).optional() }).strict();
+export const ClockPing = z.object({ t0: z.number().finite() }).strict();
+export const ControlRequest = z
+  .object({
+    stageId: z.string().min(1).max(64).optional(),
+    expectedVersion: z.number().int().min(0).optional(),
+    command: Command,
+  })
+  .strict();
+export type ControlRequest = z.infer<typeof ControlRequest>;
+
+export type ClockPong = { t0: number; serverTime: number };
+
+export interface ServerToClientEvents {
+  state: (s: Snapshot) => void;
+  programme: (p: ProgrammePayload) => void;
+}
+
+export interface ClientToServerEvents {
+  'stage:watch': (req: unknown, ack: (r: Ack<Snapshot>) => void) => void;
+  'clock:ping': (req: unknown, ack: (r: Ack<ClockPong>) => void) => void;
+  control: (req: unknown, ack: (r: Ack<Snapshot>) => void) => void;
+}
+
+export type HandshakeAuth = { protocol?: number; token?: string };

@@ -1,5 +1,8 @@
 export const vi = {
   'app.name': 'Điều phối chương trình',
+  'login.password': 'Mật khẩu',
+  'login.submit': 'Đăng nhập',
+  'login.logout': 'Đăng xuất',
   'lang.switch': 'English',
   'lang.name': 'Tiếng Việt',
   'conn.online': 'Đã kết nối',
@@ -60,6 +63,9 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   'app.name': 'Run of show',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.logout': 'Log out',
   'lang.switch': 'Tiếng Việt',
   'lang.name': 'English',
   'conn.online': 'Connected',

@@ -105,9 +105,12 @@ export function applyCommand(plan: Plan, stageId: string, run: StageRun, cmd: Co
       const actuals = { ...run.actuals };
       if (running && run.cursorId !== null) delete actuals[run.cursorId];
       const prev = actuals[target.id];
-      // Undo of an accidental Next: the earlier segment carries on as if never stopped.
-      actuals[target.id] =
-        prev === undefined ? { start: at, end: null, pausedMs: 0, pausedAt: null, addedMs: 0 } : { ...prev, end: null };
+      // Undo of an accidental Next (or End): when nothing ran in between, the earlier segment carries
+      // on as if never stopped. Otherwise it starts again from now.
+      const handedOver = prev !== undefined && prev.end !== null && prev.end === (running ? running.start : prev.end);
+      actuals[target.id] = handedOver
+        ? { ...prev, end: null }
+        : { start: at, end: null, pausedMs: 0, pausedAt: null, addedMs: 0 };
       return { ...run, cursorId: target.id, actuals };
     }
     case 'goto':

@@ -1,0 +1,33 @@
+export const vi = {
+  'stage.title': 'Đồng hồ sân khấu',
+  'stage.next': 'Tiếp theo: {title}',
+  'stage.gap.start': 'Chương trình bắt đầu sau',
+  'stage.gap.opening': 'Khai mạc sau',
+  'stage.gap.closing': 'Bế mạc sau',
+  'stage.gap.section': '{section} sau',
+  'stage.gap.next': 'Tiết mục tiếp theo sau',
+  'stage.gap.due': 'Sắp bắt đầu',
+  'stage.ended': 'Chương trình hôm nay đã kết thúc',
+  'stage.ended.thanks': 'Xin cảm ơn!',
+  'stage.paused': 'Tạm dừng',
+  'stage.overtime': 'Quá giờ',
+  'stage.waiting': 'Đang chờ chương trình…',
+  'stage.unknownStage': 'Không có sân khấu “{id}”',
+};
+
+export const en: Record<keyof typeof vi, string> = {
+  'stage.title': 'Stage timer',
+  'stage.next': 'Next: {title}',
+  'stage.gap.start': 'Programme starts in',
+  'stage.gap.opening': 'Opening in',
+  'stage.gap.closing': 'Closing in',
+  'stage.gap.section': '{section} in',
+  'stage.gap.next': 'Next segment in',
+  'stage.gap.due': 'Starting shortly',
+  'stage.ended': "Today's programme has ended",
+  'stage.ended.thanks': 'Thank you!',
+  'stage.paused': 'Paused',
+  'stage.overtime': 'Overtime',
+  'stage.waiting': 'Waiting for the programme…',
+  'stage.unknownStage': 'There is no stage “{id}”',
+};

@@ -22,7 +22,8 @@ export async function startTestServer(
   const db = openDb(opts.dbFile ?? ':memory:');
   const app = createApp({
     db,
-    seed: () => opts.programme ?? demoProgramme(Date.now()),
+    // The document's own dates (July 2025) are all past, so a bare Start always opens day 1.
+    seed: () => opts.programme ?? demoProgramme(null),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.clientDir ? { clientDir: opts.clientDir } : {}),
   });
@@ -88,6 +89,7 @@ export async function spawnServer(opts: { dataDir?: string; port?: number; env?:
       PORT: String(opts.port ?? 0),
       DATA_DIR: dataDir,
       ADMIN_PASSWORD,
+      DEMO_DATES: 'original',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

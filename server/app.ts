@@ -16,6 +16,10 @@ import { ShowService } from './show/show.service.ts';
 import { actionsRepository } from './store/actions.repository.ts';
 import type { Db } from './store/db.ts';
 import { programmeRepository } from './store/programme.repository.ts';
+import { attachScreenHandlers, screensBroadcaster } from './screens/screens.handlers.ts';
+import { screensRepository } from './screens/screens.repository.ts';
+import { screensRoutes } from './screens/screens.routes.ts';
+import { ScreensService } from './screens/screens.service.ts';
 
 export type AppDeps = {
   db: Db;
@@ -38,6 +42,7 @@ export function createApp(deps: AppDeps): App {
     seed: deps.seed,
   });
   const auth = authService(deps.db, now);
+  const screens = new ScreensService(screensRepository(deps.db), now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -61,6 +66,7 @@ export function createApp(deps: AppDeps): App {
   app.use(publicRoutes(show, now()));
   app.use(authRoutes(auth));
   app.use(controlRoutes(show, auth));
+  app.use(screensRoutes(screens, auth));
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
   app.use(errorHandler);
@@ -69,6 +75,8 @@ export function createApp(deps: AppDeps): App {
   const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   attachSocketHandlers(io, show, auth);
   show.subscribe(socketBroadcaster(io));
+  attachScreenHandlers(io, screens, auth);
+  screens.subscribe(screensBroadcaster(io));
 
   return {
     http,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Command } from './model/action.schema.ts';
 import type { Programme } from './model/programme.schema.ts';
 import type { ProgrammeWarning } from './model/warnings.ts';
+import type { ScreenInfo } from './model/screen.schema.ts';
 import type { Plan } from './engine/plan.ts';
 import type { Refusal } from './engine/run.ts';
 import type { StageView } from './engine/view.ts';
@@ -69,12 +70,28 @@ export type ClockPong = { t0: number; serverTime: number };
 export interface ServerToClientEvents {
   state: (s: Snapshot) => void;
   programme: (p: ProgrammePayload) => void;
+  /** To one LED screen: who it is and what to show (on register, assign, rename). */
+  'screen:layout': (s: ScreenInfo) => void;
+  /** To one LED screen: flash its name so the technician can tell which wall it is. */
+  'screen:identified': (p: { name: string }) => void;
+  'screen:forgotten': () => void;
+  /** To technicians: every screen that ever registered. */
+  screens: (list: ScreenInfo[]) => void;
 }
 
 export interface ClientToServerEvents {
   'stage:watch': (req: unknown, ack: (r: Ack<Snapshot>) => void) => void;
   'clock:ping': (req: unknown, ack: (r: Ack<ClockPong>) => void) => void;
   control: (req: unknown, ack: (r: Ack<Snapshot>) => void) => void;
+  /** Public: an LED screen says who it is and how big it is. */
+  'screen:register': (req: unknown, ack: (r: Ack<ScreenInfo>) => void) => void;
+  // Technician or admin, checked per command.
+  'screens:watch': (req: unknown, ack: (r: Ack<ScreenInfo[]>) => void) => void;
+  'screen:assign': (req: unknown, ack: (r: Ack<ScreenInfo[]>) => void) => void;
+  'screen:restore': (req: unknown, ack: (r: Ack<ScreenInfo[]>) => void) => void;
+  'screen:rename': (req: unknown, ack: (r: Ack<ScreenInfo>) => void) => void;
+  'screen:identify': (req: unknown, ack: (r: Ack<ScreenInfo>) => void) => void;
+  'screen:forget': (req: unknown, ack: (r: Ack<{ screenId: string }>) => void) => void;
 }
 
 export type HandshakeAuth = { protocol?: number; token?: string };

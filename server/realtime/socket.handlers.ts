@@ -8,7 +8,7 @@ import type { ShowService } from '../show/show.service.ts';
 
 type SocketData = { token: string | undefined; stageId: string | null };
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const room = (stageId: string) => `stage:${stageId}`;
 
@@ -20,7 +20,7 @@ export function socketBroadcaster(io: AppServer): Broadcaster {
 }
 
 /** Wraps a handler so every failure becomes an acknowledgement with a stable code, never a crash. */
-function answer<T>(ack: unknown, work: () => T): void {
+export function answer<T>(ack: unknown, work: () => T): void {
   if (typeof ack !== 'function') return;
   let reply: Ack<T>;
   try {
@@ -47,7 +47,8 @@ export function attachSocketHandlers(io: AppServer, show: ShowService, auth: Aut
   io.on('connection', (socket: AppSocket) => {
     socket.emit('programme', show.programmePayload());
     socket.onAny((event: string) => {
-      if (!['stage:watch', 'clock:ping', 'control'].includes(event)) console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
+      // Feature modules add their own handlers; warn only about events nobody listens to.
+      if (socket.listeners(event as 'control').length === 0) console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
     });
 
     socket.on('clock:ping', (req, ack) => answer(ack, () => ({ t0: parse(ClockPing, req).t0, serverTime: Date.now() })));

@@ -32,6 +32,18 @@ const MIGRATIONS: string[] = [
      expires_at INTEGER,
      revoked_at INTEGER
    );`,
+  // LED screens: identity, last reported size and what each shows (issue 4).
+  `CREATE TABLE screens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL DEFAULT '',
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     layout TEXT NOT NULL,
+     layout_before_black TEXT,
+     last_seen_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX screens_name ON screens (name);`,
 ];
 
 /**

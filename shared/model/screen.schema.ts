@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const ref = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().max(max);
+
+/** What an LED screen shows. Parameters travel with the layout so one assignment says it all. */
+export const Layout = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('now-next'), stageId: ref.optional() }).strict(),
+  z.object({ type: z.literal('agenda'), stageId: ref.optional() }).strict(),
+  z.object({ type: z.literal('countdown'), segmentId: ref, label: text(200).optional() }).strict(),
+  z.object({ type: z.literal('qr'), text: text(300).optional(), url: z.string().max(500).optional() }).strict(),
+  z.object({ type: z.literal('message'), text: text(1000).min(1) }).strict(),
+  z.object({ type: z.literal('holding') }).strict(),
+  z.object({ type: z.literal('black') }).strict(),
+]);
+export type Layout = z.infer<typeof Layout>;
+export type LayoutType = Layout['type'];
+export const LAYOUT_TYPES: LayoutType[] = ['now-next', 'agenda', 'countdown', 'qr', 'message', 'holding', 'black'];
+
+export const DEFAULT_LAYOUT: Layout = { type: 'now-next' };
+
+/** Server-made id: short, unambiguous, easy to read off a wall from the control desk. */
+export const ScreenId = z.string().regex(/^[A-HJ-NP-Z2-9]{4,8}$/, 'a screen code');
+export const ScreenName = z.string().trim().min(1).max(60);
+
+/** A screen as the technician sees it. */
+export type ScreenInfo = {
+  id: string;
+  /** Empty until the technician names it (or the URL did). */
+  name: string;
+  width: number;
+  height: number;
+  layout: Layout;
+  connected: boolean;
+  /** Epoch ms of the last register or disconnect. */
+  lastSeenAt: number;
+};
+
+// Incoming payloads.
+export const RegisterRequest = z
+  .object({
+    screenId: ScreenId.optional(),
+    name: ScreenName.optional(),
+    width: z.number().int().min(1).max(16384),
+    height: z.number().int().min(1).max(16384),
+  })
+  .strict();
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+/** `all` targets every screen that ever registered. */
+export const ScreenTargets = z.union([z.literal('all'), z.array(ScreenId).min(1).max(200)]);
+
+export const AssignRequest = z.object({ screens: ScreenTargets, layout: Layout }).strict();
+/** Brings blacked-out screens back to what they showed before. */
+export const RestoreRequest = z.object({ screens: ScreenTargets }).strict();
+export const RenameRequest = z.object({ screenId: ScreenId, name: ScreenName }).strict();
+export const ScreenRef = z.object({ screenId: ScreenId }).strict();

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   root: 'client',
@@ -10,6 +11,13 @@ export default defineConfig({
     target: 'es2020',
     // Asset inlining would defeat the long-lived cache; fonts in particular must stay files.
     assetsInlineLimit: 0,
+    // The public agenda is its own page with its own small entry (no React): see docs/BENCHMARKS.md.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        agenda: fileURLToPath(new URL('./client/agenda.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {

@@ -7,8 +7,10 @@ import type { Plan } from './engine/plan.ts';
 import type { Refusal } from './engine/run.ts';
 import type { StageView } from './engine/view.ts';
 
+import { PROTOCOL_VERSION } from './protocol-version.ts';
+
 /** Bumped on any incompatible change to the messages below. Sent by clients in the handshake. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION };
 
 export type ErrorCode =
   | 'bad_request'
@@ -19,6 +21,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'protocol_mismatch'
   | 'internal'
+  /** A programme edit would remove or move the segment running now. */
+  | 'segment_running'
   /** Raised by clients themselves: the command was never sent, or no answer came. */
   | 'offline'
   | 'timeout'

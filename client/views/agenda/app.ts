@@ -1,0 +1,230 @@
+import type { Lang } from '../../../shared/i18n/index.ts';
+import { fresher, withProgramme, withSnapshot, type AgendaData } from './data.ts';
+import { agendaT, isLang, LANG_KEY } from './i18n.ts';
+import type { ConnectLive, Live, LinkState } from './live.ts';
+import { buildAgenda, defaultSelection, type AgendaSelection } from './model.ts';
+import { renderBanner, renderList, renderPage, statusText } from './render.ts';
+
+export const STORE_KEY = 'ros.agenda.data';
+const TICK_MS = 1000;
+
+export type AgendaEnv = {
+  root: HTMLElement;
+  /** The page's own inlined data (possibly a copy kept by the service worker). */
+  data: AgendaData;
+  connect: ConnectLive;
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Device clock; the server clock is this plus the estimated offset. */
+  now?: () => number;
+  url?: URL;
+  /** Test hook: no interval timer when false (tests call tick()). */
+  autoTick?: boolean;
+};
+
+export type AgendaApp = {
+  tick(): void;
+  state(): { data: AgendaData; lang: Lang; sel: AgendaSelection; link: LinkState; lastUpdate: number | null };
+  close(): void;
+};
+
+/**
+ * The live agenda on the phone. The server's HTML is already on screen; this takes over: it
+ * re-renders the same markup from the shared renderer when data arrives, the clock moves, or the
+ * attendee switches day, stage or language. Only regions that changed are touched, so a screen
+ * reader is not interrupted every second.
+ */
+export function mountAgenda(env: AgendaEnv): AgendaApp {
+  const deviceNow = env.now ?? Date.now;
+  const url = env.url ?? new URL(location.href);
+  const root = env.root;
+  let data = fresher(env.data, readStored(env.storage));
+  let offsetMs = 0;
+  const serverNow = () => deviceNow() + offsetMs;
+  let lang: Lang = initialLang(env.storage, root.ownerDocument.documentElement.lang);
+  let sel = defaultSelection(data, serverNow(), {
+    ...(url.searchParams.get('day') ? { dayId: url.searchParams.get('day')! } : {}),
+    ...(url.searchParams.get('stage') ? { stageId: url.searchParams.get('stage')! } : {}),
+  });
+  let link: LinkState = 'connecting';
+  let lastUpdate: number | null = data.asOf;
+  const qrSvg = root.querySelector('.ag-qr-code')?.innerHTML ?? '';
+  const pageUrl = `${url.origin}/agenda`;
+  const shown = { banner: '', list: '', status: '' };
+
+  const region = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
+
+  function renderAll(): void {
+    const t = agendaT(lang);
+    const now = serverNow();
+    const model = buildAgenda(data, sel, now);
+    const focused = root.ownerDocument.activeElement;
+    const focusKey = focused instanceof HTMLElement ? focusKeyOf(focused) : null;
+    const qrOpen = region('ag-qr')?.hasAttribute('open') ?? false;
+    const status = statusText(t, link, lastUpdate, data.event.timeZone);
+    root.innerHTML = renderPage({ data, model, lang, t, now, qrSvg, pageUrl, status });
+    if (qrOpen) region('ag-qr')?.setAttribute('open', '');
+    shown.banner = region('ag-banner')?.innerHTML ?? '';
+    shown.list = region('ag-list')?.innerHTML ?? '';
+    shown.status = status;
+    root.ownerDocument.documentElement.lang = lang;
+    root.ownerDocument.title = `${t('agenda.title')} · ${data.event.title}`;
+    if (focusKey) root.querySelector<HTMLElement>(focusKey)?.focus();
+    enableShare();
+  }
+
+  function renderLive(): void {
+    const t = agendaT(lang);
+    const model = buildAgenda(data, sel, serverNow());
+    const banner = renderBanner(model, t);
+    const list = renderList(model, t);
+    const status = statusText(t, link, lastUpdate, data.event.timeZone);
+    // Compared with what was last written, not with the DOM (the browser re-serialises it).
+    if (banner !== shown.banner) setHtml('ag-banner', (shown.banner = banner));
+    if (list !== shown.list) setHtml('ag-list', (shown.list = list));
+    if (status !== shown.status) {
+      shown.status = status;
+      const el = region('ag-status');
+      if (el) el.textContent = status;
+    }
+  }
+  const setHtml = (id: string, html: string) => {
+    const el = region(id);
+    if (el) el.innerHTML = html;
+  };
+
+  function changed(next: AgendaData): void {
+    data = next;
+    lastUpdate = serverNow();
+    try {
+      env.storage?.setItem(STORE_KEY, JSON.stringify(data));
+    } catch {
+      // Storage full or blocked: the page still works, only the offline copy is older.
+    }
+    renderLive();
+  }
+
+  function setLang(next: Lang): void {
+    lang = next;
+    try {
+      env.storage?.setItem(LANG_KEY, next);
+    } catch {
+      // Not remembered, but switched for this page.
+    }
+    root.ownerDocument.cookie = `${LANG_KEY}=${next}; path=/; max-age=31536000; samesite=lax`;
+    renderAll();
+  }
+
+  function select(next: AgendaSelection): void {
+    const stageChanged = next.stageId !== sel.stageId;
+    sel = next;
+    const q = new URLSearchParams({ day: sel.dayId, stage: sel.stageId });
+    try {
+      root.ownerDocument.defaultView?.history.replaceState(null, '', `${url.pathname}?${q.toString()}`);
+    } catch {
+      // A sandboxed document may refuse; the selection still applies.
+    }
+    if (stageChanged) live.watch(sel.stageId);
+    renderAll();
+  }
+
+  function enableShare(): void {
+    const btn = region('ag-share');
+    if (btn) btn.hidden = false;
+  }
+
+  async function share(): Promise<void> {
+    const t = agendaT(lang);
+    const nav = root.ownerDocument.defaultView?.navigator;
+    const text = t('agenda.shareText', { title: data.event.title });
+    const note = region('ag-note');
+    try {
+      if (nav?.share) {
+        await nav.share({ title: data.event.title, text, url: pageUrl });
+        return;
+      }
+      if (nav?.clipboard && root.ownerDocument.defaultView?.isSecureContext) {
+        await nav.clipboard.writeText(pageUrl);
+        if (note) note.textContent = t('agenda.copied');
+        return;
+      }
+    } catch {
+      // Cancelled by the user, or refused: fall through to the QR code, which always works.
+    }
+    region('ag-qr')?.setAttribute('open', '');
+  }
+
+  root.addEventListener('click', (ev) => {
+    const target = ev.target instanceof Element ? ev.target.closest('a, button') : null;
+    if (!(target instanceof HTMLElement)) return;
+    const day = target.dataset.day;
+    const stage = target.dataset.stage;
+    if (day !== undefined) {
+      ev.preventDefault();
+      select({ ...sel, dayId: day });
+    } else if (stage !== undefined) {
+      ev.preventDefault();
+      select({ ...sel, stageId: stage });
+    } else if (target.id === 'ag-lang') {
+      ev.preventDefault();
+      setLang(lang === 'vi' ? 'en' : 'vi');
+    } else if (target.id === 'ag-share') {
+      ev.preventDefault();
+      void share();
+    }
+  });
+
+  const live: Live = env.connect(sel.stageId, {
+    snapshot: (s) => changed(withSnapshot(data, s, serverNow())),
+    programme: (p) => {
+      const before = data.revision;
+      changed(withProgramme(data, p, serverNow()));
+      if (data.revision !== before) renderAll();
+    },
+    link: (state) => {
+      link = state;
+      renderLive();
+    },
+    clock: (offset) => {
+      offsetMs = offset;
+    },
+  });
+
+  renderAll();
+  const timer = env.autoTick === false ? null : setInterval(renderLive, TICK_MS);
+
+  return {
+    tick: renderLive,
+    state: () => ({ data, lang, sel, link, lastUpdate }),
+    close() {
+      if (timer) clearInterval(timer);
+      live.close();
+    },
+  };
+}
+
+function focusKeyOf(el: HTMLElement): string | null {
+  if (el.dataset.day) return `[data-day="${CSS.escape(el.dataset.day)}"]`;
+  if (el.dataset.stage) return `[data-stage="${CSS.escape(el.dataset.stage)}"]`;
+  return el.id ? `#${CSS.escape(el.id)}` : null;
+}
+
+function initialLang(storage: AgendaEnv['storage'], rendered: string): Lang {
+  try {
+    const saved = storage?.getItem(LANG_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    // Blocked storage: keep what the server rendered.
+  }
+  return isLang(rendered) ? rendered : 'vi';
+}
+
+function readStored(storage: AgendaEnv['storage']): AgendaData | null {
+  try {
+    const raw = storage?.getItem(STORE_KEY);
+    if (!raw) return null;
+    const d = JSON.parse(raw) as AgendaData;
+    return typeof d?.revision === 'number' && typeof d.asOf === 'number' && d.event && d.plan ? d : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Plan } from '../../../shared/engine/plan.ts';
+import type { Day, SegmentKind, Stage } from '../../../shared/model/programme.schema.ts';
+import type { ProgrammePayload, Snapshot } from '../../../shared/protocol.ts';
+
+/** What attendees may see of a segment: no MC notes, no timer thresholds. */
+export type AgendaSegment = {
+  id: string;
+  dayId: string;
+  stageId: string;
+  title: string;
+  performer: string;
+  kind: SegmentKind;
+  section: string;
+};
+
+/**
+ * Everything the public agenda renders from, inlined in the page and kept up to date by the socket.
+ * The plan travels with it so the phone re-derives projections with the shared engine.
+ */
+export type AgendaData = {
+  revision: number;
+  event: { title: string; theme: string; venue: string; timeZone: string; days: Day[]; stages: Stage[] };
+  segments: AgendaSegment[];
+  plan: Plan;
+  /** Latest snapshot per stage id. */
+  snapshots: Record<string, Snapshot>;
+  /** Server clock when this data was last known to be current. */
+  asOf: number;
+};
+
+export function agendaDataFrom(p: ProgrammePayload, snapshots: Snapshot[], asOf: number): AgendaData {
+  const { event, segments } = p.programme;
+  return {
+    revision: p.revision,
+    event: {
+      title: event.title,
+      theme: event.theme,
+      venue: event.venue,
+      timeZone: event.timeZone,
+      days: event.days,
+      stages: event.stages,
+    },
+    segments: segments.map(({ id, dayId, stageId, title, performer, kind, section }) => ({
+      id,
+      dayId,
+      stageId,
+      title,
+      performer,
+      kind,
+      section,
+    })),
+    plan: p.plan,
+    snapshots: Object.fromEntries(snapshots.map((s) => [s.stageId, s])),
+    asOf,
+  };
+}
+
+/** A new programme replaces the old one; snapshots of another revision are dropped (they may name removed segments). */
+export function withProgramme(d: AgendaData, p: ProgrammePayload, asOf: number): AgendaData {
+  if (p.revision < d.revision) return d;
+  const keep = Object.values(d.snapshots).filter((s) => s.programmeRevision >= p.revision);
+  return agendaDataFrom(p, keep, Math.max(asOf, d.asOf));
+}
+
+/** A newer snapshot replaces the one of its stage; a late, older delivery never does. */
+export function withSnapshot(d: AgendaData, s: Snapshot, asOf: number): AgendaData {
+  const prev = d.snapshots[s.stageId];
+  if (prev && s.programmeRevision === prev.programmeRevision && s.version < prev.version) return d;
+  if (prev && s.programmeRevision < prev.programmeRevision) return d;
+  return { ...d, snapshots: { ...d.snapshots, [s.stageId]: s }, asOf: Math.max(asOf, d.asOf) };
+}
+
+/** Which of two copies (inlined page, stored on the phone) is the fresher one. */
+export function fresher(a: AgendaData, b: AgendaData | null): AgendaData {
+  if (!b) return a;
+  if (b.revision !== a.revision) return b.revision > a.revision ? b : a;
+  return b.asOf > a.asOf ? b : a;
+}

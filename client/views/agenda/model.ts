@@ -1,0 +1,154 @@
+import { runFromView } from '../../../shared/engine/from-view.ts';
+import { lineKey } from '../../../shared/engine/plan.ts';
+import { deriveStageView, type Phase, type StageView } from '../../../shared/engine/view.ts';
+import type { SegmentKind } from '../../../shared/model/programme.schema.ts';
+import { dateInZone } from '../../lib/time.ts';
+import type { AgendaData } from './data.ts';
+
+/** Attendees hear about a delay only once it is worth changing plans for. */
+export const DELAY_THRESHOLD_MS = 5 * 60_000;
+/** Times are shown in whole minutes: a shift is shown only when the minute it shows differs. */
+const MINUTE_MS = 60_000;
+
+export type RowStatus = 'past' | 'now' | 'next' | 'upcoming';
+
+export type AgendaRow = {
+  id: string;
+  title: string;
+  performer: string;
+  kind: SegmentKind;
+  section: string;
+  plannedStart: number | null;
+  plannedEnd: number | null;
+  /** Expected (or, for the running segment, actual) start, only when it differs from the planned one. */
+  shiftedStart: number | null;
+  status: RowStatus;
+  /** 0…1 for the running segment. */
+  progress: number | null;
+  remainingMs: number | null;
+  paused: boolean;
+};
+
+export type AgendaSelection = { dayId: string; stageId: string };
+
+export type AgendaModel = AgendaSelection & {
+  timeZone: string;
+  /** Id of the event day that is today in the event's zone, if any. */
+  todayId: string | null;
+  /** The stage's live state applies to the chosen day (the MC is running it). */
+  live: boolean;
+  phase: Phase | null;
+  rows: AgendaRow[];
+  /** Set when the stage runs late by at least the threshold. */
+  lateMs: number | null;
+  ended: boolean;
+};
+
+export function todayOf(data: AgendaData, now: number): string | null {
+  const today = dateInZone(now, data.event.timeZone);
+  return data.event.days.find((d) => d.date === today)?.id ?? null;
+}
+
+/** Today while the event is on; otherwise the day being run, the next day to come, or the last one. */
+export function defaultSelection(data: AgendaData, now: number, want: Partial<AgendaSelection> = {}): AgendaSelection {
+  const stages = data.event.stages.map((s) => s.id);
+  const stageId = want.stageId !== undefined && stages.includes(want.stageId) ? want.stageId : (stages[0] ?? '');
+  const days = data.event.days;
+  if (want.dayId !== undefined && days.some((d) => d.id === want.dayId)) return { dayId: want.dayId, stageId };
+  const today = dateInZone(now, data.event.timeZone);
+  const running = data.snapshots[stageId];
+  const liveDay = running && running.phase !== 'idle' && running.phase !== 'ended' ? running.dayId : null;
+  const dayId =
+    todayOf(data, now) ??
+    liveDay ??
+    days.find((d) => d.date > today)?.id ??
+    days.at(-1)?.id ??
+    '';
+  return { dayId, stageId };
+}
+
+export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number): AgendaModel {
+  const line = data.plan.lines[lineKey(sel.dayId, sel.stageId)] ?? [];
+  const info = new Map(data.segments.map((s) => [s.id, s]));
+  const todayId = todayOf(data, now);
+  const view = liveView(data, sel, now);
+  const rows: AgendaRow[] = [];
+  line.forEach((l, i) => {
+    const s = info.get(l.id);
+    if (!s) return;
+    const base = {
+      id: s.id,
+      title: s.title,
+      performer: s.performer,
+      kind: s.kind,
+      section: s.section,
+      plannedStart: l.planned.start,
+      plannedEnd: l.planned.end,
+    };
+    rows.push({ ...base, ...(view ? liveRow(view, i, l.planned.start) : clockRow(l.planned, now)) });
+  });
+  if (!view && sel.dayId === todayId) {
+    const next = rows.find((r) => r.status === 'upcoming');
+    if (next) next.status = 'next';
+  }
+  const phase = view?.phase ?? null;
+  const late = view?.aheadBehindMs ?? null;
+  return {
+    ...sel,
+    timeZone: data.event.timeZone,
+    todayId,
+    live: view !== null,
+    phase,
+    rows,
+    lateMs: late !== null && late >= DELAY_THRESHOLD_MS ? late : null,
+    ended: phase === 'ended' || (!view && rows.length > 0 && rows.every((r) => r.status === 'past')),
+  };
+}
+
+/**
+ * The stage's state re-derived at `now` with the shared engine, when it concerns the chosen day
+ * and the MC has started it. Before the first Start nothing is known beyond the plan.
+ */
+function liveView(data: AgendaData, sel: AgendaSelection, now: number): StageView | null {
+  const snap = data.snapshots[sel.stageId];
+  if (!snap || snap.dayId !== sel.dayId || snap.phase === 'idle') return null;
+  if (snap.programmeRevision !== data.revision) return null;
+  return deriveStageView(data.plan, sel.stageId, runFromView(snap), now);
+}
+
+type LiveFields = Pick<AgendaRow, 'shiftedStart' | 'status' | 'progress' | 'remainingMs' | 'paused'>;
+
+function liveRow(v: StageView, i: number, plannedStart: number | null): LiveFields {
+  const seg = v.segments[i];
+  const still = { progress: null, remainingMs: null, paused: false };
+  if (!seg) return { shiftedStart: null, status: 'upcoming', ...still };
+  if (seg.status === 'current' && v.timer) {
+    const total = v.timer.durationMs + v.timer.addedMs;
+    const remaining = v.remainingMs ?? total;
+    return {
+      shiftedStart: shifted(seg.actualStart, plannedStart),
+      status: 'now',
+      progress: total > 0 ? clamp((total - remaining) / total) : 1,
+      remainingMs: remaining,
+      paused: v.timer.pausedAt !== null,
+    };
+  }
+  if (seg.status === 'done' || seg.status === 'skipped') return { shiftedStart: null, status: 'past', ...still };
+  return {
+    shiftedStart: shifted(seg.projectedStart, plannedStart),
+    status: seg.id === v.nextId ? 'next' : 'upcoming',
+    ...still,
+  };
+}
+
+function clockRow(p: { start: number | null; end: number | null }, now: number): LiveFields {
+  const over = p.end !== null && p.end <= now;
+  return { shiftedStart: null, status: over ? 'past' : 'upcoming', progress: null, remainingMs: null, paused: false };
+}
+
+function shifted(actual: number | null, planned: number | null): number | null {
+  if (actual === null || planned === null) return null;
+  return Math.floor(actual / MINUTE_MS) !== Math.floor(planned / MINUTE_MS) ? actual : null;
+}
+
+const clamp = (x: number) => Math.min(1, Math.max(0, x));

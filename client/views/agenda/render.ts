@@ -1,0 +1,176 @@
+import type { Lang } from '../../../shared/i18n/index.ts';
+import { formatClock } from '../../lib/time.ts';
+import type { AgendaData } from './data.ts';
+import { formatDayDate, roundMinutes, zoneLabel } from './format.ts';
+import type { AgendaT } from './i18n.ts';
+import type { AgendaModel, AgendaRow } from './model.ts';
+
+/**
+ * The agenda as HTML strings, pure and DOM-free: the server renders the first response with it
+ * (the programme shows before any script runs) and the phone re-renders the same markup on
+ * every update, so the two can never disagree.
+ */
+export type PageContext = {
+  data: AgendaData;
+  model: AgendaModel;
+  lang: Lang;
+  t: AgendaT;
+  now: number;
+  /** The QR code of the page's own address, as SVG markup made on the server. */
+  qrSvg: string;
+  pageUrl: string;
+  status: string;
+};
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
+
+export function renderPage(c: PageContext): string {
+  const { data, model, t, lang } = c;
+  const e = data.event;
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const otherName = other === 'en' ? 'English' : 'Tiếng Việt';
+  return [
+    '<header class="ag-head">',
+    '<div class="ag-top">',
+    `<p class="ag-status" id="ag-status" role="status">${esc(c.status)}</p>`,
+    `<a class="ag-lang" id="ag-lang" href="${esc(query(model, { lang: other }))}" hreflang="${other}" lang="${other}" aria-label="${esc(`${t('agenda.language')}: ${otherName}`)}">${otherName}</a>`,
+    '</div>',
+    `<h1 class="ag-title">${esc(e.title)}</h1>`,
+    e.theme ? `<p class="ag-theme">${esc(e.theme)}</p>` : '',
+    e.venue ? `<p class="ag-venue"><span class="visually-hidden">${esc(t('agenda.venue'))}: </span>${esc(e.venue)}</p>` : '',
+    '</header>',
+    renderDayTabs(c),
+    renderStageTabs(c),
+    '<main class="ag-main" id="ag-main">',
+    `<h2 class="ag-day" id="ag-day">${esc(dayHeading(c))}</h2>`,
+    `<p class="ag-tz">${esc(t('agenda.timeZone', { zone: zoneLabel(e.timeZone, c.now) }))}</p>`,
+    `<div id="ag-banner" role="status">${renderBanner(model, t)}</div>`,
+    `<div id="ag-list" class="ag-list">${renderList(model, t)}</div>`,
+    '</main>',
+    renderFooter(c),
+  ].join('');
+}
+
+function query(model: AgendaModel, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ day: model.dayId, stage: model.stageId, ...extra });
+  return `?${q.toString()}`;
+}
+
+function renderDayTabs(c: PageContext): string {
+  const { data, model, t, lang } = c;
+  if (data.event.days.length < 2) return '';
+  const items = data.event.days.map((d, i) => {
+    const current = d.id === model.dayId ? ' aria-current="page"' : '';
+    const today = d.id === model.todayId ? `<span class="ag-today">${esc(t('agenda.today'))}</span>` : '';
+    return `<li><a class="ag-tab" href="${esc(query({ ...model, dayId: d.id }))}" data-day="${esc(d.id)}"${current}><span>${esc(dayName(c, i))}</span><small>${esc(formatDayDate(d.date, lang))}</small>${today}</a></li>`;
+  });
+  return `<nav class="ag-tabs" aria-label="${esc(t('agenda.days'))}"><ul>${items.join('')}</ul></nav>`;
+}
+
+function renderStageTabs(c: PageContext): string {
+  const { data, model, t } = c;
+  if (data.event.stages.length < 2) return '';
+  const items = data.event.stages.map((s) => {
+    const current = s.id === model.stageId ? ' aria-current="page"' : '';
+    return `<li><a class="ag-tab ag-stage-tab" href="${esc(query({ ...model, stageId: s.id }))}" data-stage="${esc(s.id)}"${current}>${esc(s.name)}</a></li>`;
+  });
+  return `<nav class="ag-tabs ag-stages" aria-label="${esc(t('agenda.stages'))}"><ul>${items.join('')}</ul></nav>`;
+}
+
+function dayHeading(c: PageContext): string {
+  const i = c.data.event.days.findIndex((d) => d.id === c.model.dayId);
+  const day = c.data.event.days[i];
+  const stage = c.data.event.stages.find((s) => s.id === c.model.stageId);
+  const parts = [day ? `${dayName(c, i)} · ${formatDayDate(day.date, c.lang)}` : c.t('agenda.title')];
+  if (stage && c.data.event.stages.length > 1) parts.push(stage.name);
+  return parts.join(' — ');
+}
+
+/** The organiser's label ("Ngày thứ 1") in Vietnamese; in English, or without a label, "Day 1". */
+function dayName(c: PageContext, i: number): string {
+  const label = c.data.event.days[i]?.label ?? '';
+  return c.lang === 'vi' && label ? label : c.t('agenda.dayN', { n: i + 1 });
+}
+
+export function renderBanner(model: AgendaModel, t: AgendaT): string {
+  if (model.lateMs === null) return '';
+  return `<p class="ag-banner">${esc(t('agenda.late', { min: roundMinutes(model.lateMs) }))}</p>`;
+}
+
+export function renderList(model: AgendaModel, t: AgendaT): string {
+  const tz = model.timeZone;
+  if (model.rows.length === 0) return `<p class="ag-empty">${esc(t('agenda.empty'))}</p>`;
+  const groups: { section: string; rows: AgendaRow[] }[] = [];
+  for (const r of model.rows) {
+    const last = groups.at(-1);
+    if (last && last.section === r.section) last.rows.push(r);
+    else groups.push({ section: r.section, rows: [r] });
+  }
+  const html = groups.map((g) => {
+    const heading = g.section ? `<h3 class="ag-section">${esc(g.section)}</h3>` : '';
+    const level = g.section ? 4 : 3;
+    return `${heading}<ol class="ag-rows">${g.rows.map((r) => renderRow(r, level, tz, t)).join('')}</ol>`;
+  });
+  const ended = model.ended ? `<p class="ag-ended">${esc(t('agenda.ended'))}</p>` : '';
+  return html.join('') + ended;
+}
+
+function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT): string {
+  const time = (ms: number | null) =>
+    ms === null ? '' : `<time datetime="${new Date(ms).toISOString()}">${formatClock(ms, tz)}</time>`;
+  const range = r.plannedStart === null ? '' : `${time(r.plannedStart)}${r.plannedEnd !== null ? `–${time(r.plannedEnd)}` : ''}`;
+  const shift =
+    r.shiftedStart === null
+      ? ''
+      : ` <span class="ag-shift"><span aria-hidden="true">→ </span>${esc(t(r.status === 'now' ? 'agenda.startedAt' : 'agenda.projected', { time: '' }))}${time(r.shiftedStart)}</span>`;
+  const badge =
+    r.status === 'now'
+      ? `<span class="ag-badge ag-badge-now">${esc(t('agenda.now'))}</span>${r.paused ? ` <span class="ag-badge ag-badge-paused">${esc(t('agenda.paused'))}</span>` : ''}`
+      : r.status === 'next'
+        ? `<span class="ag-badge ag-badge-next">${esc(t('agenda.next'))}</span>`
+        : r.status === 'past'
+          ? `<span class="visually-hidden">${esc(t('agenda.past'))}</span>`
+          : '';
+  const performer = r.performer
+    ? `<p class="ag-performer"><span class="visually-hidden">${esc(t('agenda.performer'))}: </span>${esc(r.performer)}</p>`
+    : '';
+  const current = r.status === 'now' ? ' aria-current="true"' : '';
+  return [
+    `<li class="ag-row is-${r.status}" id="seg-${esc(r.id)}" data-status="${r.status}"${current}>`,
+    `<p class="ag-time">${range}${shift}</p>`,
+    badge ? `<p class="ag-badges">${badge}</p>` : '',
+    `<h${level} class="ag-seg">${esc(r.title)}</h${level}>`,
+    performer,
+    r.status === 'now' ? renderProgress(r, t) : '',
+    '</li>',
+  ].join('');
+}
+
+function renderProgress(r: AgendaRow, t: AgendaT): string {
+  const pct = Math.round((r.progress ?? 0) * 100);
+  const rem = r.remainingMs ?? 0;
+  const text = rem >= 0 ? t('agenda.remaining', { min: Math.max(1, Math.ceil(rem / 60_000)) }) : t('agenda.overtime', { min: Math.floor(-rem / 60_000) });
+  return `<div class="ag-progress"><progress max="100" value="${pct}" aria-label="${esc(t('agenda.progress'))}">${pct}%</progress><span class="ag-remaining">${esc(text)}</span></div>`;
+}
+
+function renderFooter(c: PageContext): string {
+  const { t, model } = c;
+  const ics = `/api/v1/agenda.ics?stage=${encodeURIComponent(model.stageId)}`;
+  return [
+    '<footer class="ag-foot">',
+    `<button type="button" class="ag-btn" id="ag-share" hidden>${esc(t('agenda.share'))}</button>`,
+    `<a class="ag-btn" id="ag-ics" href="${esc(ics)}" download="agenda.ics">${esc(t('agenda.calendar'))}</a>`,
+    `<details class="ag-qr" id="ag-qr"><summary>${esc(t('agenda.qr'))}</summary>`,
+    `<div class="ag-qr-code" role="img" aria-label="${esc(t('agenda.qrAlt', { url: c.pageUrl }))}">${c.qrSvg}</div>`,
+    `<p class="ag-url">${esc(c.pageUrl)}</p></details>`,
+    '<p class="ag-note" id="ag-note" role="status"></p>',
+    '</footer>',
+  ].join('');
+}
+
+/** "● Trực tiếp · Cập nhật lúc 17:02:10", or the reason it is not live. */
+export function statusText(t: AgendaT, conn: 'connecting' | 'online' | 'offline', lastUpdate: number | null, timeZone: string): string {
+  const head = conn === 'online' ? t('agenda.live') : conn === 'offline' ? t('agenda.offline') : t('agenda.connecting');
+  return lastUpdate === null ? head : `${head} · ${t('agenda.updated', { time: formatClock(lastUpdate, timeZone, true) })}`;
+}

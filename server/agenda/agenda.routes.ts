@@ -1,0 +1,106 @@
+import { Router, type Request } from 'express';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { z } from 'zod';
+import type { Lang } from '../../shared/i18n/index.ts';
+import { agendaDataFrom, type AgendaData } from '../../client/views/agenda/data.ts';
+import { isLang, LANG_KEY } from '../../client/views/agenda/i18n.ts';
+import { defaultSelection } from '../../client/views/agenda/model.ts';
+import { parse } from '../http/validate.ts';
+import type { ShowService } from '../show/show.service.ts';
+import { inlineStylesheets, renderAgendaHtml } from './agenda.page.ts';
+import { renderIcs } from './ics.ts';
+import { qrSvg } from './qr.ts';
+import { serviceWorkerSource } from './service-worker.ts';
+
+export type AgendaDeps = { show: ShowService; now: () => number; clientDir?: string | undefined };
+
+const PageQuery = z
+  .object({
+    day: z.string().max(64).optional(),
+    stage: z.string().max(64).optional(),
+    lang: z.string().max(8).optional(),
+  })
+  .passthrough();
+const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).passthrough();
+/** A Host header fit to print in a QR code; anything else gets no QR rather than a forged one. */
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+export function agendaData(show: ShowService, now: number): AgendaData {
+  return agendaDataFrom(show.programmePayload(), show.stageIds().map((id) => show.snapshot(id)), now);
+}
+
+/** GET /agenda (server-rendered), /agenda-sw.js and /api/v1/agenda.ics: everything public about the programme. */
+export function agendaRoutes(deps: AgendaDeps): Router {
+  const r = Router();
+  const template = builtTemplate(deps.clientDir);
+
+  r.get('/api/v1/agenda.ics', (req, res) => {
+    const { stage } = parse(IcsQuery, req.query);
+    const stageId = stage === undefined ? undefined : deps.show.resolveStage(stage);
+    const now = deps.now();
+    const ics = renderIcs(agendaData(deps.show, now), { stageId, now, uidDomain: 'run-of-show' });
+    res
+      .set('Content-Type', 'text/calendar; charset=utf-8')
+      .set('Content-Disposition', `inline; filename="${stageId ?? 'agenda'}.ics"`)
+      .set('Cache-Control', 'no-cache')
+      .send(ics);
+  });
+
+  if (!template) return r;
+
+  r.get('/agenda-sw.js', (_req, res) => {
+    res
+      .type('application/javascript')
+      .set('Cache-Control', 'no-cache')
+      .send(serviceWorkerSource(template.buildId));
+  });
+
+  r.get(['/agenda', '/agenda/'], async (req, res, next) => {
+    try {
+      const q = parse(PageQuery, req.query);
+      const lang = langOf(req, q.lang);
+      if (q.lang !== undefined && isLang(q.lang)) {
+        res.cookie(LANG_KEY, q.lang, { maxAge: 365 * 86_400_000, sameSite: 'lax', path: '/' });
+      }
+      const now = deps.now();
+      const data = agendaData(deps.show, now);
+      const want = { ...(q.day ? { dayId: q.day } : {}), ...(q.stage ? { stageId: q.stage } : {}) };
+      const host = req.get('host') ?? '';
+      const pageUrl = HOST.test(host) ? `${req.protocol}://${host}/agenda` : '';
+      const html = renderAgendaHtml({
+        template: template.html,
+        data,
+        selection: defaultSelection(data, now, want),
+        lang,
+        now,
+        pageUrl,
+        qrSvg: pageUrl ? await qrSvg(pageUrl) : '',
+      });
+      res.set('Cache-Control', 'no-cache').set('Vary', 'Cookie').type('html').send(html);
+    } catch (e) {
+      next(e);
+    }
+  });
+  return r;
+}
+
+function langOf(req: Request, fromQuery: string | undefined): Lang {
+  if (isLang(fromQuery)) return fromQuery;
+  const m = new RegExp(`(?:^|;\\s*)${LANG_KEY.replace('.', '\\.')}=(vi|en)(?:;|$)`).exec(req.get('cookie') ?? '');
+  return m && isLang(m[1]) ? m[1] : 'vi';
+}
+
+/** The vite-built agenda page with its stylesheet inlined, read once: a build replaces the server's files only with a restart. */
+function builtTemplate(dir: string | undefined): { html: string; buildId: string } | null {
+  if (!dir) return null;
+  const file = join(dir, 'agenda.html');
+  if (!existsSync(file)) return null;
+  const raw = readFileSync(file, 'utf8');
+  const html = inlineStylesheets(raw, (href) => {
+    const path = normalize(join(dir, href));
+    return path.startsWith(normalize(dir)) && existsSync(path) ? readFileSync(path, 'utf8') : null;
+  });
+  return { html, buildId: createHash('sha256').update(html).digest('hex').slice(0, 12) };
+}

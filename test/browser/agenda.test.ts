@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { awayFromHalfMinute, lateOpeningProgramme } from '../support/agenda-programme.ts';
+import { loginToken, ROOT, startTestServer, type TestServer } from '../support/server.ts';
+
+const CLIENT = join(ROOT, 'dist/client');
+
+async function control(server: TestServer, token: string, action: string): Promise<void> {
+  const r = await fetch(`${server.url}/api/v1/control/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  });
+  if (!r.ok) throw new Error(`${action}: ${r.status} ${await r.text()}`);
+}
+
+const nowId = (page: Page) => page.$eval('.ag-row.is-now', (el) => el.id).catch(() => null);
+
+describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let token: string;
+  beforeAll(async () => {
+    if (!existsSync(join(CLIENT, 'agenda.html'))) throw new Error('dist/client/agenda.html missing: run `npx vite build` first');
+    await awayFromHalfMinute();
+    server = await startTestServer({ clientDir: CLIENT, programme: lateOpeningProgramme(Date.now(), 10) });
+    token = await loginToken(server.url);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the programme at once, moves "now" within a second of the MC, and says the show runs 10 minutes late', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+
+    // The server's HTML carries the programme: it is there before any script has run.
+    await context.setOffline(false);
+    await page.goto(`${server.url}/agenda`, { waitUntil: 'commit' });
+    await page.waitForSelector('.ag-row', { state: 'visible' });
+    expect(await page.textContent('h1')).toContain('Khánh Hòa');
+    expect(await page.$$eval('.ag-row', (rows) => rows.length)).toBe(5);
+    await page.waitForFunction(() => document.getElementById('ag-status')?.textContent?.startsWith('Trực tiếp'));
+    await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-before.png'), fullPage: true });
+
+    await control(server, token, 'start');
+    await expect.poll(() => nowId(page), { timeout: 1000, interval: 25 }).toBe('seg-d1-welcome-music');
+    // Started 10 minutes after its printed time: the banner derives the delay from the live state.
+    await expect.poll(() => page.textContent('#ag-banner'), { timeout: 2000 }).toContain('Chương trình đang chậm khoảng 10 phút');
+    // The phone is in New York; the times stay Vietnamese: the first row shows the printed HH:mm.
+    const printed = server.app.show.programmePayload().programme.segments[0]!.plannedStart!;
+    expect(await page.textContent('#seg-d1-welcome-music .ag-time')).toContain(printed);
+
+    const t0 = Date.now();
+    await control(server, token, 'next');
+    await expect.poll(() => nowId(page), { timeout: 1000, interval: 25 }).toBe('seg-d1-guests');
+    const moved = Date.now() - t0;
+    expect(moved).toBeLessThan(1000);
+    expect(await page.getAttribute('#seg-d1-welcome-music', 'data-status')).toBe('past');
+    expect(await page.getAttribute('#seg-d1-opening-speech', 'data-status')).toBe('next');
+    // The 15-minute welcome ran only seconds, so the guests start 5 minutes early: no more delay.
+    await expect.poll(() => page.textContent('#ag-banner')).toBe('');
+    await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-live.png'), fullPage: true });
+
+    // English one tap away, remembered across a reload.
+    await page.click('#ag-lang');
+    await expect.poll(() => page.textContent('.ag-badge-now')).toBe('Now');
+    expect(await page.textContent('.ag-badge-next')).toBe('Next');
+    await page.reload();
+    await page.waitForSelector('.ag-row');
+    expect(await page.textContent('.ag-badge-now')).toBe('Now');
+    await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-en.png'), fullPage: false });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

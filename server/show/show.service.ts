@@ -1,8 +1,8 @@
 import type { Command } from '../../shared/model/action.schema.ts';
-import type { Programme } from '../../shared/model/programme.schema.ts';
+import { Programme } from '../../shared/model/programme.schema.ts';
 import { programmeWarnings } from '../../shared/model/warnings.ts';
 import { resolvePlan, type Plan } from '../../shared/engine/plan.ts';
-import { ActionRefused, applyCommand, emptyRun, type StageRun } from '../../shared/engine/run.ts';
+import { ActionRefused, applyCommand, emptyRun, runningActual, type StageRun } from '../../shared/engine/run.ts';
 import { deriveStageView } from '../../shared/engine/view.ts';
 import { PROTOCOL_VERSION, type ProgrammePayload, type Snapshot } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/index.ts';
@@ -112,6 +112,60 @@ export class ShowService {
     const snap = this.snapshot(stageId);
     for (const l of this.listeners) l.stageChanged(stageId, snap);
     return snap;
+  }
+
+  currentRevision(): number {
+    return this.revision;
+  }
+
+  /**
+   * Replaces the whole programme during the show. Refused when it would remove the segment that is
+   * running (or move it to another day or stage); runs keep their actuals by segment id and every
+   * timer derives its remaining time from the new plan, so a new duration takes effect at once.
+   */
+  replaceProgramme(next: unknown, expectedRevision: number | undefined): ProgrammePayload {
+    const parsed = Programme.safeParse(next);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'programme'}: ${i.message}`);
+      throw new ServiceError('bad_request', problems.join('; '), { issues: parsed.error.issues.slice(0, 20) });
+    }
+    const programme = parsed.data;
+    if (expectedRevision !== undefined && expectedRevision !== this.revision) {
+      throw new ServiceError('stale_version', `the programme is at revision ${this.revision}, not ${expectedRevision}`, {
+        revision: this.revision,
+      });
+    }
+    for (const [stageId, state] of this.stages) {
+      const running = runningActual(state.run);
+      if (!running || state.run.cursorId === null) continue;
+      const id = state.run.cursorId;
+      const kept = programme.segments.find((s) => s.id === id);
+      if (!kept || kept.stageId !== stageId || (state.run.dayId !== null && kept.dayId !== state.run.dayId)) {
+        const title = this.programme.segments.find((s) => s.id === id)?.title ?? id;
+        throw new ServiceError('segment_running', `"${title}" is running on stage ${stageId}; end it before removing or moving it`, {
+          segmentId: id,
+          stageId,
+        });
+      }
+    }
+    const plan = resolvePlan(programme);
+    const revision = this.revision + 1;
+    this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))();
+    this.programme = programme;
+    this.revision = revision;
+    this.plan = plan;
+    this.payload = this.buildPayload();
+    for (const l of this.listeners) l.programmeChanged(this.payload);
+    for (const stageId of this.stageIds()) {
+      const snap = this.snapshot(stageId);
+      for (const l of this.listeners) l.stageChanged(stageId, snap);
+    }
+    return this.payload;
+  }
+
+  /** The plan and programme a report is computed against. */
+  current(): { programme: Programme; plan: Plan; revision: number } {
+    return { programme: this.programme, plan: this.plan, revision: this.revision };
   }
 
   private buildPayload(): ProgrammePayload {

@@ -1,0 +1,40 @@
+import type { Programme } from '../model/programme.schema.ts';
+
+/** RFC 4180 quoting: a field with a comma, quote or newline is quoted, quotes doubled. */
+export function csvField(v: string | number | boolean | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvLine = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',');
+
+/** With a BOM so Excel opens Vietnamese text as UTF-8. */
+export const withBom = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
+
+/** The run sheet as CSV, one row per segment in running order; headers the importer reads back. */
+export function programmeCsv(p: Programme): string {
+  const days = new Map(p.event.days.map((d) => [d.id, d]));
+  const stages = new Map(p.event.stages.map((s) => [s.id, s.name]));
+  const header = ['Date', 'Day', 'Stage', 'Start', 'End', 'Duration', 'Title', 'Performer', 'Kind', 'Section', 'Notes', 'Fixed'];
+  const order = (id: string) => p.event.days.findIndex((d) => d.id === id);
+  const rows = p.segments
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => order(a.s.dayId) - order(b.s.dayId) || a.i - b.i)
+    .map(({ s }) =>
+      csvLine([
+        days.get(s.dayId)?.date ?? '',
+        days.get(s.dayId)?.label ?? '',
+        stages.get(s.stageId) ?? s.stageId,
+        s.plannedStart,
+        s.plannedEnd,
+        s.durationMin,
+        s.title,
+        s.performer,
+        s.kind,
+        s.section,
+        s.notes,
+        s.fixedStart ? 'yes' : '',
+      ]),
+    );
+  return withBom([csvLine(header), ...rows]);
+}

@@ -1,0 +1,245 @@
+import { SEGMENT_KINDS, type SegmentKind } from '../model/programme.schema.ts';
+import { cellLine, splitTitle, stripMarkup, tidy } from './cells.ts';
+import { headerMap, inferMap, type ColumnMap } from './columns.ts';
+import { dayHeader, findDate } from './dates.ts';
+import { guessKind } from './kind.ts';
+import { parseClock, parseDuration, parseRange, rangeMinutes, toMinutes, type TimeRange } from './time.ts';
+import type { ImportNote, ParsedDay, ParsedSegment, ParseResult, RawRow, RowError } from './types.ts';
+
+const SESSION = /^(?:buổi\s+(?:sáng|chiều|tối|trưa)|phiên\s+\S+|(?:morning|afternoon|evening|lunch)(?:\s+session)?|session\s+\d+)\b/i;
+const END_MARKER = /^(?:kết\s+thúc|hết|end\s+of|close\s+of\s+day|\.\.\.$)/i;
+
+const isUpper = (s: string) => /\p{L}/u.test(s) && s === s.toUpperCase();
+
+/** A segment still open to a continuation row; raw cells are kept so a split list is rejoined whole. */
+type Pending = { seg: ParsedSegment; row: RawRow; needsDuration: boolean; raw: { title: string; performer: string } };
+
+/**
+ * Reads a programme table row by row. Values stay as the document prints them: a range that does
+ * not match the duration is kept and the programme warnings flag it; an unreadable row is an error.
+ */
+export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: ColumnMap } = {}): ParseResult {
+  const days: ParsedDay[] = [];
+  const segments: ParsedSegment[] = [];
+  const notes: ImportNote[] = [];
+  const errors: RowError[] = [];
+  const text = (r: RawRow) => r.cells.map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t').trim();
+  const note = (code: ImportNote['code'], r: RawRow, params: ImportNote['params'] = {}) =>
+    notes.push({ code, line: r.line, text: text(r), params });
+  const fail = (code: RowError['code'], r: RawRow, params: RowError['params'] = {}) =>
+    errors.push({ code, line: r.line, text: text(r), params });
+
+  const year = opts.year ?? documentYear(rows);
+  const headerAt = opts.map ? -1 : rows.findIndex((r) => headerMap(r) !== null);
+  const map: ColumnMap = opts.map ?? (headerAt >= 0 ? (headerMap(rows[headerAt] as RawRow) as ColumnMap) : inferMap(rows));
+  const cell = (r: RawRow, role: keyof ColumnMap) => {
+    const i = map[role];
+    return i === undefined ? '' : stripMarkup(r.cells[i] ?? '').trim();
+  };
+
+  let day: ParsedDay | null = null;
+  let section = '';
+  let block: TimeRange | null = null;
+  let last: Pending | null = null;
+  const pendings: Pending[] = [];
+
+  const ensureDay = (): ParsedDay => {
+    if (day) return day;
+    const fresh: ParsedDay = { key: `day-${days.length + 1}`, date: null, label: '', line: null };
+    days.push(fresh);
+    day = fresh;
+    return fresh;
+  };
+
+  rows.forEach((r, index) => {
+    const filled = r.cells.map((c, i) => [i, c.trim()] as const).filter(([, c]) => c !== '');
+    if (filled.length === 0) return;
+    if (headerMap(r) !== null) return;
+    const only = filled.length === 1 ? (filled[0] as readonly [number, string]) : null;
+    const lone = only ? tidy(only[1]) : null;
+
+    if (lone !== null && END_MARKER.test(lone)) {
+      note('ignored_line', r);
+      last = null;
+      return;
+    }
+    if (lone !== null && dayHeader(lone)) {
+      const date = findDate(lone, year);
+      day = { key: `day-${days.length + 1}`, date, label: dayHeader(lone)?.label ?? lone, line: r.line };
+      days.push(day);
+      if (date === null) note('day_without_date', r);
+      section = '';
+      block = null;
+      last = null;
+      return;
+    }
+    if (headerAt >= 0 && index < headerAt) {
+      note('ignored_line', r);
+      return;
+    }
+
+    const timeText = cell(r, 'time') || cell(r, 'start');
+    const range = timeText === '' ? null : parseRange(timeText);
+    const durText = cell(r, 'duration');
+    const duration = durText === '' ? null : parseDuration(durText);
+
+    // A header row that carries a range over the rows under it: "18 giờ 00 - 18 giờ 40 | BẾ MẠC NGÀY HỘI".
+    if (range && range.end !== null && filled.length === 2 && cellIn(r, map, 'performer') === '' && duration === null) {
+      const other = filled.find(([i]) => i !== (map.time ?? map.start))?.[1] ?? '';
+      if (isUpper(tidy(other)) || (map.title !== undefined && r.cells[map.title]?.trim() === '')) {
+        section = tidy(other);
+        block = range;
+        last = null;
+        return;
+      }
+    }
+
+    if (lone !== null && only !== null) {
+      const col = only[0];
+      const inTimeCol = col === (map.time ?? map.start) && range === null;
+      if (inTimeCol || isUpper(lone) || SESSION.test(lone) || col === map.section || !last) {
+        if (range === null && parseDuration(lone) === null) {
+          section = lone;
+          block = null;
+          last = null;
+          return;
+        }
+      }
+    }
+
+    if (range === null && timeText !== '' && !(map.start !== undefined && cell(r, 'start') === '' && parseClock(cell(r, 'end')) !== null)) {
+      fail('unreadable_time', r, { value: timeText });
+      return;
+    }
+    if (durText !== '' && duration === null) {
+      fail('unreadable_duration', r, { value: durText });
+      return;
+    }
+    if (duration !== null && duration <= 0) {
+      fail('zero_duration', r, { value: durText });
+      return;
+    }
+
+    // A page break splits a cell: the rest arrives as a row with no time and no duration.
+    if (range === null && duration === null && block === null && last !== null) {
+      joinContinuation(last, r, map);
+      note('joined_continuation', r, { line: last.row.line });
+      return;
+    }
+
+    let start = range?.start ?? null;
+    let end = range?.end ?? null;
+    if (map.end !== undefined && cell(r, 'end') !== '') {
+      const e = parseClock(cell(r, 'end'));
+      if (e === null) {
+        fail('unreadable_time', r, { value: cell(r, 'end') });
+        return;
+      }
+      end = e;
+    }
+    if (start === null && block !== null) {
+      start = block.start;
+      end = block.end;
+      note('block_range', r, { start: block.start, end: block.end ?? '' });
+    }
+    block = null;
+
+    const titleCell = map.title === undefined ? '' : (r.cells[map.title] ?? '');
+    const { title, notes: listNotes } = splitTitle(titleCell);
+    if (title === '') {
+      fail('no_title', r);
+      return;
+    }
+    const rangeMin = start !== null && end !== null ? rangeMinutes({ start, end }) : null;
+    const seg: ParsedSegment = {
+      line: r.line,
+      dayKey: ensureDay().key,
+      plannedStart: start,
+      plannedEnd: end,
+      fixedStart: start !== null,
+      durationMin: duration ?? rangeMin ?? 0,
+      title,
+      performer: cellLine(map.performer === undefined ? '' : (r.cells[map.performer] ?? '')),
+      kind: kindOf(cell(r, 'kind')) ?? guessKind(title),
+      section: cell(r, 'section') !== '' ? tidy(cell(r, 'section')) : section,
+      notes: [listNotes, tidy(cell(r, 'notes'))].filter((s) => s !== '').join('\n'),
+    };
+    segments.push(seg);
+    const raw = { title: titleCell, performer: map.performer === undefined ? '' : (r.cells[map.performer] ?? '') };
+    last = { seg, row: r, needsDuration: seg.durationMin === 0, raw };
+    pendings.push(last);
+  });
+
+  // A row with a start but no duration or end runs until the next row's printed start.
+  pendings.forEach((p, i) => {
+    if (!p.needsDuration) return;
+    const next = pendings.slice(i + 1).find((q) => q.seg.dayKey === p.seg.dayKey);
+    const from = p.seg.plannedStart;
+    const to = next?.seg.plannedStart ?? null;
+    if (from !== null && to !== null && toMinutes(to) > toMinutes(from) && next?.seg === pendings[i + 1]?.seg) {
+      p.seg.durationMin = toMinutes(to) - toMinutes(from);
+      note('duration_from_next_start', p.row, { durationMin: p.seg.durationMin, next: to });
+    } else fail('no_duration', p.row);
+  });
+
+  if (segments.length === 0 && errors.length === 0) errors.push({ code: 'no_rows', line: 0, text: '', params: {} });
+  const used = new Set(segments.map((s) => s.dayKey));
+  return { days: days.filter((d) => used.has(d.key)), segments, notes, errors: errors.sort((a, b) => a.line - b.line) };
+}
+
+function cellIn(r: RawRow, map: ColumnMap, role: keyof ColumnMap): string {
+  const i = map[role];
+  return i === undefined ? '' : (r.cells[i] ?? '').trim();
+}
+
+function joinContinuation(p: Pending, r: RawRow, map: ColumnMap) {
+  const add = (a: string, b: string) => (a.trim() === '' ? b : b === '' ? a : `${a.trimEnd()} ${b}`);
+  const perf = cellIn(r, map, 'performer');
+  const title = cellIn(r, map, 'title');
+  const notes = cellIn(r, map, 'notes');
+  // Rejoined raw, then tidied, so a list split by a page break stays one list.
+  if (perf !== '') {
+    p.raw.performer = add(p.raw.performer, perf);
+    p.seg.performer = cellLine(p.raw.performer);
+  }
+  if (title !== '') {
+    p.raw.title = add(p.raw.title, title);
+    const t = splitTitle(p.raw.title);
+    p.seg.title = t.title;
+    p.seg.notes = [t.notes, p.seg.notes].filter((x) => x !== '').join('\n');
+  }
+  if (notes !== '') p.seg.notes = add(p.seg.notes, tidy(notes));
+}
+
+const KIND_WORDS: Record<string, SegmentKind> = {
+  'khai mạc': 'opening',
+  'biểu diễn': 'performance',
+  'phát biểu': 'speech',
+  'nghi thức': 'ceremony',
+  'đố vui': 'quiz',
+  'tiểu phẩm': 'skit',
+  'trao giải': 'award',
+  'tham quan': 'tour',
+  'hội thảo': 'workshop',
+  nghỉ: 'break',
+  'bế mạc': 'closing',
+  khác: 'other',
+};
+
+function kindOf(text: string): SegmentKind | null {
+  const t = text.trim().toLowerCase();
+  if (t === '') return null;
+  if ((SEGMENT_KINDS as readonly string[]).includes(t)) return t as SegmentKind;
+  return KIND_WORDS[t] ?? null;
+}
+
+/** The year printed with the first full date, so "Ngày 12/7" in the same document gets it too. */
+function documentYear(rows: RawRow[]): number | null {
+  for (const r of rows) {
+    for (const c of r.cells) {
+      const d = findDate(c, null);
+      if (d) return Number(d.slice(0, 4));
+    }
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { translate } from '../../../shared/i18n/index.ts';
+import type { Command } from '../../../shared/model/action.schema.ts';
+import type { Ack, Snapshot } from '../../../shared/protocol.ts';
+import { LoginGate } from '../../auth/LoginGate.tsx';
+import { logout, useSession } from '../../auth/session.ts';
+import { useLang, useT } from '../../i18n/lang.ts';
+import { useConnection } from '../../net/useConnection.ts';
+import { useServerNow, useShow } from '../../store/hooks.ts';
+import { useStageView } from '../../store/useStageView.ts';
+import { useSegmentIndex } from '../stage/useSegmentIndex.ts';
+import { McScreen } from './McScreen.tsx';
+import { useWakeLock } from './useWakeLock.ts';
+import './mc.css';
+
+/** `/mc` — MC console; MC or admin login. */
+export default function McView() {
+  const t = useT();
+  const lang = useLang();
+  useEffect(() => {
+    document.title = translate(lang, 'mc.title');
+  }, [lang]);
+  return (
+    <LoginGate roles={['mc', 'admin']} title={t('mc.title')}>
+      <McLive />
+    </LoginGate>
+  );
+}
+
+const NOT_CONNECTED: Ack<Snapshot> = { ok: false, error: { code: 'offline', message: 'not connected; the command was not sent' } };
+
+function McLive() {
+  const session = useSession();
+  const [stageId, setStageId] = useState<string | undefined>(() => new URLSearchParams(location.search).get('stage') ?? undefined);
+  const conn = useConnection(stageId, session?.token);
+  const now = useServerNow();
+  const view = useStageView(now);
+  const payload = useShow((s) => s.programme);
+  const connection = useShow((s) => s.connection);
+  const segments = useSegmentIndex();
+  const wakeLock = useWakeLock();
+  const send = useCallback((c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_CONNECTED), [conn]);
+  const onStage = (id: string) => {
+    setStageId(id);
+    const url = new URL(location.href);
+    url.searchParams.set('stage', id);
+    history.replaceState(null, '', url);
+  };
+  return (
+    <McScreen
+      view={view}
+      now={now}
+      payload={payload}
+      segments={segments}
+      stageId={stageId ?? null}
+      onStage={onStage}
+      connection={connection}
+      send={send}
+      wakeLock={wakeLock}
+      onLogout={() => void logout()}
+    />
+  );
+}

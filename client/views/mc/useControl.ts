@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isMessageKey } from '../../../shared/i18n/index.ts';
+import type { Command } from '../../../shared/model/action.schema.ts';
+import type { Ack, Snapshot } from '../../../shared/protocol.ts';
+import type { T } from '../../i18n/lang.ts';
+import { isRepeatPress, pressGroup, type LastPress } from './mc-display.ts';
+
+export type Send = (command: Command) => Promise<Ack<Snapshot>>;
+export type Notice = { tone: 'stale' | 'refused' | 'offline'; text: string; seq: number };
+
+const NOTICE_MS = 3500;
+
+/**
+ * One press, one command: sends with the version on screen, and turns every refusal into a short
+ * visible notice. Nothing is retried or queued; a press while offline is refused on the spot.
+ */
+export function useControl(send: Send, t: T) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const last = useRef<LastPress | null>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice((n) => (n?.seq === notice.seq ? null : n)), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const show = useCallback((tone: Notice['tone'], text: string) => {
+    seq.current += 1;
+    setNotice({ tone, text, seq: seq.current });
+  }, []);
+
+  const press = useCallback(
+    async (command: Command): Promise<boolean> => {
+      const pressedAt = Date.now();
+      if (isRepeatPress(last.current, command.type, pressedAt)) {
+        show('stale', t('error.stale_version'));
+        return false;
+      }
+      const r = await send(command);
+      if (r.ok) {
+        const group = pressGroup(command.type);
+        last.current = group === null ? last.current : { group, at: Date.now() };
+        setNotice(null);
+        return true;
+      }
+      const code = r.error.code;
+      if (code === 'stale_version') show('stale', t('error.stale_version'));
+      else if (code === 'offline') show('offline', t('error.offline'));
+      else {
+        const key = isMessageKey(`refusal.${code}`) ? `refusal.${code}` : `error.${code}`;
+        show('refused', isMessageKey(key) ? t(key) : r.error.message);
+      }
+      return false;
+    },
+    [send, show, t],
+  );
+
+  return { press, notice, dismiss: () => setNotice(null) };
+}

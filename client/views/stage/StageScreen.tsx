@@ -1,0 +1,107 @@
+import type { StageView } from '../../../shared/engine/view.ts';
+import type { Segment } from '../../../shared/model/programme.schema.ts';
+import { toggleLang, useT } from '../../i18n/lang.ts';
+import { formatClock, formatDuration } from '../../lib/time.ts';
+import type { Connection } from '../../store/show.store.ts';
+import { flashOn, gapLabel, gapRemainingMs, isFlashing, previousInLine, timerDisplay, type Label } from './stage-display.ts';
+
+export type StageScreenProps = {
+  view: StageView | null;
+  /** Server time (estimated) this frame is drawn for. */
+  now: number;
+  segments: ReadonlyMap<string, Segment>;
+  timeZone: string;
+  eventTitle: string;
+  connection: Connection;
+};
+
+/** The speaker's timer: one huge number, readable from ten metres, and the MC's message. */
+export function StageScreen({ view, now, segments, timeZone, eventTitle, connection }: StageScreenProps) {
+  const t = useT();
+  const label = (l: Label) => t(l.key, l.params);
+  const clock = formatClock(now, timeZone);
+  const current = view?.currentId ? segments.get(view.currentId) : undefined;
+  const next = view?.nextId ? segments.get(view.nextId) : undefined;
+  const timer = view ? timerDisplay(view) : null;
+
+  let caption: string | null = null;
+  let digits: string | null = null;
+  let level = 'normal';
+  if (view && timer) {
+    digits = timer.text;
+    level = timer.level;
+    caption = timer.paused ? t('stage.paused') : timer.overtime ? t('stage.overtime') : null;
+  } else if (view && next && (view.phase === 'gap' || view.phase === 'idle')) {
+    const order = view.segments.map((s) => s.id);
+    const prevId = previousInLine(order, next.id);
+    const left = gapRemainingMs(view, now);
+    level = 'gap';
+    caption = left !== null && left > 0 ? label(gapLabel(next, prevId ? (segments.get(prevId) ?? null) : null)) : t('stage.gap.due');
+    digits = left !== null && left > 0 ? formatDuration(left) : null;
+  }
+  const ended = view?.phase === 'ended';
+  const message = view?.message?.visible ? view.message : null;
+
+  return (
+    <main className={`stage stage-level-${level} stage-phase-${view?.phase ?? 'loading'}`} data-level={level} data-phase={view?.phase ?? 'loading'}>
+      <header className="stage-top">
+        <h1 className="stage-title" data-testid="stage-title">
+          {current?.title ?? eventTitle}
+        </h1>
+        <div className="stage-top-right">
+          <time className="stage-clock" data-testid="stage-clock">
+            {clock}
+          </time>
+          <button type="button" className="stage-lang" onClick={toggleLang}>
+            {t('lang.switch')}
+          </button>
+        </div>
+      </header>
+
+      <section className="stage-center" aria-live="off">
+        {!view ? <p className="stage-caption">{t('stage.waiting')}</p> : null}
+        {ended ? (
+          <div className="stage-ended" data-testid="stage-ended">
+            <p className="stage-ended-line">{t('stage.ended')}</p>
+            <p className="stage-ended-thanks">{t('stage.ended.thanks')}</p>
+          </div>
+        ) : null}
+        {caption ? (
+          <p className="stage-caption" data-testid="stage-caption">
+            {caption}
+          </p>
+        ) : null}
+        {digits ? (
+          <div className={`stage-digits stage-digits-len${Math.min(digits.length, 8)}`} data-testid="stage-digits" data-level={level}>
+            {digits}
+          </div>
+        ) : null}
+      </section>
+
+      <footer className="stage-bottom">
+        {next && !ended ? (
+          <p className="stage-next" data-testid="stage-next">
+            {t('stage.next', { title: next.title })}
+          </p>
+        ) : null}
+      </footer>
+
+      {message ? (
+        <div
+          className={`stage-message${isFlashing(message.flashAt, now) ? ' stage-message-flashing' : ''}${flashOn(message.flashAt, now) ? ' stage-message-bright' : ''}`}
+          data-testid="stage-message"
+          role="alert"
+        >
+          {message.text}
+        </div>
+      ) : null}
+
+      {connection !== 'online' ? (
+        <p className={`stage-conn stage-conn-${connection}`} role="status" data-testid="stage-conn">
+          {t(connection === 'connecting' ? 'conn.connecting' : 'conn.offline')}
+        </p>
+      ) : null}
+
+    </main>
+  );
+}

@@ -13,6 +13,7 @@ import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
 import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
+import { reportRoutes } from './report/report.routes.ts';
 import { ShowService } from './show/show.service.ts';
 import { actionsRepository } from './store/actions.repository.ts';
 import type { Db } from './store/db.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): App {
   );
   // Before the 64 kb parser: import and programme replacement parse their own, larger bodies.
   app.use(programmeRoutes(show, auth));
+  app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
   app.use(express.json({ limit: '64kb' }));
   app.use(publicRoutes(show, now()));
   app.use(authRoutes(auth));

@@ -1,0 +1,135 @@
+import type { LogEntry } from '../model/action.schema.ts';
+import type { Programme } from '../model/programme.schema.ts';
+import { lineKey, type Plan } from '../engine/plan.ts';
+import { ActionRefused, applyCommand, emptyRun, type StageRun } from '../engine/run.ts';
+import { elapsedMs } from '../engine/timer.ts';
+
+export type ReportStatus = 'done' | 'running' | 'skipped' | 'not_run';
+
+export type ReportRow = {
+  segmentId: string;
+  title: string;
+  performer: string;
+  section: string;
+  notes: string;
+  status: ReportStatus;
+  /** Epoch ms; null where the plan gives no anchor. */
+  plannedStart: number | null;
+  plannedDurationMs: number;
+  actualStart: number | null;
+  actualEnd: number | null;
+  /** Running time, pauses excluded (what the stage timer counted). */
+  actualDurationMs: number | null;
+  pausedMs: number;
+  addedMs: number;
+  /** Positive: started late. */
+  startDiffMs: number | null;
+  /** Positive: ran over the planned duration. */
+  durationDiffMs: number | null;
+};
+
+export type DayReport = {
+  dayId: string;
+  date: string;
+  label: string;
+  stageId: string;
+  stageName: string;
+  rows: ReportRow[];
+  totals: {
+    plannedMs: number;
+    /** Sum of running times of the segments that ran. */
+    actualMs: number;
+    /** Sum of (actual − planned) over the segments that ran; positive = over. */
+    overUnderMs: number;
+    done: number;
+    skipped: number;
+    notRun: number;
+    /** Last actual end − planned end of that segment: how late the day finished. */
+    endDiffMs: number | null;
+  };
+  /** Up to three segments that ran furthest over their planned duration. */
+  longestOver: { segmentId: string; title: string; overMs: number }[];
+};
+
+export type StageReport = {
+  stageId: string;
+  days: DayReport[];
+  /** Log entries the current programme no longer accepts (it was edited after the show). */
+  replayIssues: { version: number; at: number; code: string }[];
+};
+
+/** Folds the stored log as the server did, tolerating entries a later edit of the programme invalidated. */
+export function foldLog(plan: Plan, stageId: string, log: readonly LogEntry[]): { run: StageRun; issues: StageReport['replayIssues'] } {
+  const issues: StageReport['replayIssues'] = [];
+  let run = emptyRun();
+  for (const e of log) {
+    try {
+      run = applyCommand(plan, stageId, run, e.command, e.at);
+    } catch (err) {
+      if (!(err instanceof ActionRefused)) throw err;
+      issues.push({ version: e.version, at: e.at, code: err.code });
+    }
+  }
+  return { run, issues };
+}
+
+/** Planned against actual for every day of one stage, from the programme, its plan and the stage's action log. */
+export function stageReport(programme: Programme, plan: Plan, stageId: string, log: readonly LogEntry[], now: number): StageReport {
+  const { run, issues } = foldLog(plan, stageId, log);
+  const segs = new Map(programme.segments.map((s) => [s.id, s]));
+  const stageName = programme.event.stages.find((s) => s.id === stageId)?.name ?? stageId;
+  const days: DayReport[] = [];
+  for (const day of programme.event.days) {
+    const line = plan.lines[lineKey(day.id, stageId)] ?? [];
+    if (line.length === 0) continue;
+    const lastRan = line.reduce((acc, l, i) => (run.actuals[l.id] ? i : acc), -1);
+    const rows = line.map((l, i): ReportRow => {
+      const s = segs.get(l.id);
+      const a = run.actuals[l.id];
+      const actualDurationMs = a ? elapsedMs(a, now) : null;
+      return {
+        segmentId: l.id,
+        title: s?.title ?? l.id,
+        performer: s?.performer ?? '',
+        section: s?.section ?? '',
+        notes: s?.notes ?? '',
+        status: a ? (a.end === null ? 'running' : 'done') : i < lastRan ? 'skipped' : 'not_run',
+        plannedStart: l.planned.start,
+        plannedDurationMs: l.durationMs,
+        actualStart: a?.start ?? null,
+        actualEnd: a?.end ?? null,
+        actualDurationMs,
+        pausedMs: a ? a.pausedMs + (a.pausedAt !== null && a.end === null ? now - a.pausedAt : 0) : 0,
+        addedMs: a?.addedMs ?? 0,
+        startDiffMs: a && l.planned.start !== null ? a.start - l.planned.start : null,
+        durationDiffMs: actualDurationMs === null ? null : actualDurationMs - l.durationMs,
+      };
+    });
+    const ran = rows.filter((r) => r.actualDurationMs !== null);
+    const last = [...rows].reverse().find((r) => r.actualEnd !== null);
+    const lastPlanned = last ? line.find((l) => l.id === last.segmentId)?.planned.end : null;
+    days.push({
+      dayId: day.id,
+      date: day.date,
+      label: day.label,
+      stageId,
+      stageName,
+      rows,
+      totals: {
+        plannedMs: rows.reduce((t, r) => t + r.plannedDurationMs, 0),
+        actualMs: ran.reduce((t, r) => t + (r.actualDurationMs ?? 0), 0),
+        overUnderMs: ran.reduce((t, r) => t + (r.durationDiffMs ?? 0), 0),
+        done: rows.filter((r) => r.status === 'done').length,
+        skipped: rows.filter((r) => r.status === 'skipped').length,
+        notRun: rows.filter((r) => r.status === 'not_run').length,
+        endDiffMs: last?.actualEnd != null && lastPlanned != null ? last.actualEnd - lastPlanned : null,
+      },
+      longestOver: ran
+        .filter((r) => (r.durationDiffMs ?? 0) > 0)
+        .sort((a, b) => (b.durationDiffMs ?? 0) - (a.durationDiffMs ?? 0))
+        .slice(0, 3)
+        .map((r) => ({ segmentId: r.segmentId, title: r.title, overMs: r.durationDiffMs ?? 0 })),
+    });
+  }
+  return { stageId, days, replayIssues: issues };
+}

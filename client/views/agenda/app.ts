@@ -178,7 +178,10 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     programme: (p) => {
       const before = data.revision;
       changed(withProgramme(data, p, serverNow()));
-      if (data.revision !== before) renderAll();
+      if (data.revision !== before) {
+        live.watch(sel.stageId);
+        renderAll();
+      }
     },
     link: (state) => {
       link = state;
@@ -202,10 +205,12 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   };
 }
 
+/** A selector that finds the same control after a re-render (ids are letters, digits, "-" and "_" by the schema). */
 function focusKeyOf(el: HTMLElement): string | null {
-  if (el.dataset.day) return `[data-day="${CSS.escape(el.dataset.day)}"]`;
-  if (el.dataset.stage) return `[data-stage="${CSS.escape(el.dataset.stage)}"]`;
-  return el.id ? `#${CSS.escape(el.id)}` : null;
+  const safe = (v: string) => /^[A-Za-z0-9_-]+$/.test(v);
+  if (el.dataset.day && safe(el.dataset.day)) return `[data-day="${el.dataset.day}"]`;
+  if (el.dataset.stage && safe(el.dataset.stage)) return `[data-stage="${el.dataset.stage}"]`;
+  return el.id && safe(el.id) ? `#${el.id}` : null;
 }
 
 function initialLang(storage: AgendaEnv['storage'], rendered: string): Lang {

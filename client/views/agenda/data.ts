@@ -55,11 +55,13 @@ export function agendaDataFrom(p: ProgrammePayload, snapshots: Snapshot[], asOf:
   };
 }
 
-/** A new programme replaces the old one; snapshots of another revision are dropped (they may name removed segments). */
+/**
+ * A new programme replaces the old one. Snapshots stay, but one of another revision is not used
+ * for live marks (it may name removed segments) until the stage's next snapshot arrives.
+ */
 export function withProgramme(d: AgendaData, p: ProgrammePayload, asOf: number): AgendaData {
   if (p.revision < d.revision) return d;
-  const keep = Object.values(d.snapshots).filter((s) => s.programmeRevision >= p.revision);
-  return agendaDataFrom(p, keep, Math.max(asOf, d.asOf));
+  return agendaDataFrom(p, Object.values(d.snapshots), Math.max(asOf, d.asOf));
 }
 
 /** A newer snapshot replaces the one of its stage; a late, older delivery never does. */

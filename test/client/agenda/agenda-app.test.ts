@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, getByRole, queryByText, within } from '@testing-library/dom';
+import { mountAgenda, type AgendaApp } from '../../../client/views/agenda/app.ts';
+import type { LiveHandlers } from '../../../client/views/agenda/live.ts';
+import type { Snapshot } from '../../../shared/protocol.ts';
+import { at } from '../../support/factories.ts';
+import { dataOf, payloadOf, snapshotAfter, twoDayProgramme } from './helpers.ts';
+
+/** A socket stand-in the test drives: what the server would push, when the test says so. */
+function fakeLive() {
+  const f = { handlers: null as LiveHandlers | null, watched: [] as string[], closed: false };
+  const connect = (stageId: string, h: LiveHandlers) => {
+    f.handlers = h;
+    f.watched.push(stageId);
+    return { watch: (id: string) => void f.watched.push(id), close: () => void (f.closed = true) };
+  };
+  return { f, connect };
+}
+
+let root: HTMLElement;
+let app: AgendaApp | null = null;
+let clock = at('16:50');
+
+function mount(p = twoDayProgramme(), snaps: Snapshot[] = [], url = 'http://venue.lan/agenda') {
+  const live = fakeLive();
+  app = mountAgenda({
+    root,
+    data: dataOf(p, snaps, clock),
+    connect: live.connect,
+    storage: localStorage,
+    now: () => clock,
+    url: new URL(url),
+    autoTick: false,
+  });
+  return live.f;
+}
+
+const row = (id: string) => root.querySelector<HTMLElement>(`#seg-${id}`)!;
+
+beforeEach(() => {
+  root = document.createElement('div');
+  root.id = 'agenda';
+  document.body.appendChild(root);
+  document.documentElement.lang = 'vi';
+  clock = at('16:50');
+});
+afterEach(() => {
+  app?.close();
+  app = null;
+  root.remove();
+  document.cookie = 'ros.lang=; max-age=0; path=/';
+});
+
+describe('agenda page (DOM)', () => {
+  it('renders real headings, a list per section and Vietnamese labels, with times in Vietnam', () => {
+    mount();
+    expect(getByRole(root, 'heading', { level: 1 }).textContent).toBe('Ngày hội <thử>');
+    expect(getByRole(root, 'heading', { level: 2 }).textContent).toContain('Ngày thứ 1');
+    expect(getByRole(root, 'heading', { level: 3, name: 'KHAI MẠC' })).toBeTruthy();
+    const list = root.querySelector<HTMLElement>('ol.ag-rows')!;
+    expect(list.closest('#ag-main')).not.toBeNull();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(4);
+    expect(row('welcome').querySelector('.ag-time')!.textContent).toBe('17:00–17:15');
+    expect(getByRole(root, 'navigation', { name: 'Chọn ngày' })).toBeTruthy();
+    // One stage: no stage filter.
+    expect(root.querySelector('[aria-label="Chọn sân khấu"]')).toBeNull();
+    // Before the show: by the plan, the first row to come is next.
+    expect(row('welcome').dataset.status).toBe('next');
+    expect(within(row('welcome')).getByText('Tiếp theo')).toBeTruthy();
+  });
+
+  it('moves the now and next badges when a snapshot arrives, with a progress bar on the current row', () => {
+    const f = mount();
+    const p = twoDayProgramme();
+    clock = at('17:03');
+    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock));
+    expect(row('welcome').dataset.status).toBe('now');
+    expect(within(row('welcome')).getByText('Đang diễn ra')).toBeTruthy();
+    expect(within(row('welcome')).getByRole('progressbar', { name: 'Tiến độ tiết mục' }).getAttribute('value')).toBe('20');
+    expect(within(row('welcome')).getByText('Còn khoảng 12 phút')).toBeTruthy();
+    expect(row('guests').dataset.status).toBe('next');
+    expect(root.querySelectorAll('[aria-current="true"]')).toHaveLength(1);
+
+    clock = at('17:15');
+    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:00')], [{ type: 'next' }, at('17:15')]], clock));
+    expect(row('welcome').dataset.status).toBe('past');
+    expect(row('guests').dataset.status).toBe('now');
+    expect(row('speech').dataset.status).toBe('next');
+    expect(root.querySelector('#ag-status')!.textContent).toMatch(/Cập nhật lúc 17:15:00$/);
+  });
+
+  it('shows the delay banner from the live state and removes it once the show catches up', () => {
+    const f = mount();
+    const p = twoDayProgramme();
+    expect(root.querySelector('#ag-banner')!.textContent).toBe('');
+    clock = at('17:10');
+    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:10')]], clock));
+    expect(root.querySelector('#ag-banner')!.textContent).toBe('Chương trình đang chậm khoảng 10 phút');
+    // The projected time shows beside the planned one.
+    expect(row('guests').querySelector('.ag-shift')!.textContent).toContain('17:25');
+    clock = at('17:12');
+    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:10')], [{ type: 'next' }, at('17:12')]], clock));
+    expect(root.querySelector('#ag-banner')!.textContent).toBe('');
+  });
+
+  it('counts overtime into the banner as time passes, with no message from the server', () => {
+    const f = mount();
+    const p = twoDayProgramme();
+    clock = at('17:00');
+    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock));
+    expect(root.querySelector('#ag-banner')!.textContent).toBe('');
+    clock = at('17:21');
+    app!.tick();
+    expect(root.querySelector('#ag-banner')!.textContent).toBe('Chương trình đang chậm khoảng 6 phút');
+    expect(within(row('welcome')).getByText('Quá giờ 6 phút')).toBeTruthy();
+  });
+
+  it('switches day without a reload and keeps the focus on the tab', () => {
+    mount();
+    const tab = getByRole(root, 'link', { name: /Ngày thứ 2/ });
+    tab.focus();
+    fireEvent.click(tab);
+    expect(getByRole(root, 'heading', { level: 2 }).textContent).toContain('Ngày thứ 2');
+    expect(row('workshop')).toBeTruthy();
+    expect(root.querySelector('#seg-welcome')).toBeNull();
+    expect(getByRole(root, 'link', { name: /Ngày thứ 2/ }).getAttribute('aria-current')).toBe('page');
+    expect((document.activeElement as HTMLElement).dataset.day).toBe('d2');
+    expect(location.search).toBe('?day=d2&stage=main');
+  });
+
+  it('offers a stage filter when there is more than one stage and watches the chosen stage', () => {
+    const f = mount(twoDayProgramme([{ id: 'main', name: 'Sân khấu chính' }, { id: 'expo', name: 'Khu triển lãm' }]));
+    const nav = getByRole(root, 'navigation', { name: 'Chọn sân khấu' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Khu triển lãm' }));
+    expect(row('expo')).toBeTruthy();
+    expect(root.querySelector('#seg-welcome')).toBeNull();
+    expect(f.watched).toEqual(['main', 'expo']);
+    expect(getByRole(root, 'heading', { level: 2 }).textContent).toContain('Khu triển lãm');
+    expect(root.querySelector('#ag-ics')!.getAttribute('href')).toBe('/api/v1/agenda.ics?stage=expo');
+  });
+
+  it('switches to English in one tap and remembers it', () => {
+    mount();
+    const toggle = getByRole(root, 'link', { name: 'Ngôn ngữ: English' });
+    fireEvent.click(toggle);
+    expect(document.documentElement.lang).toBe('en');
+    expect(getByRole(root, 'heading', { level: 2 }).textContent).toContain('Day 1');
+    expect(within(row('welcome')).getByText('Next')).toBeTruthy();
+    expect(localStorage.getItem('ros.lang')).toBe('en');
+    expect(document.cookie).toContain('ros.lang=en');
+    app!.close();
+    root.innerHTML = '';
+    mount();
+    expect(getByRole(root, 'link', { name: 'Language: Tiếng Việt' })).toBeTruthy();
+    expect(queryByText(root, 'Tiếp theo')).toBeNull();
+  });
+
+  it('picks up a new programme revision and asks for a fresh snapshot', () => {
+    const f = mount();
+    const edited = twoDayProgramme();
+    edited.segments[0]!.title = 'Ca nhạc chào mừng (đổi)';
+    f.handlers!.programme(payloadOf(edited, 2));
+    expect(row('welcome').textContent).toContain('Ca nhạc chào mừng (đổi)');
+    expect(f.watched.at(-1)).toBe('main');
+    expect(JSON.parse(localStorage.getItem('ros.agenda.data')!).revision).toBe(2);
+  });
+
+  it('says when it lost the connection and when it last heard from the server', () => {
+    const f = mount();
+    f.handlers!.link('online');
+    expect(root.querySelector('#ag-status')!.textContent).toMatch(/^Trực tiếp · Cập nhật lúc 16:50:00$/);
+    f.handlers!.link('offline');
+    expect(root.querySelector('#ag-status')!.textContent).toMatch(/^Mất kết nối — đang thử lại · Cập nhật lúc 16:50:00$/);
+  });
+
+  it('shows Vietnamese times on a phone set to another zone', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(new Date(at('17:00')).getHours()).not.toBe(17);
+      mount();
+      expect(row('welcome').querySelector('.ag-time')!.textContent).toBe('17:00–17:15');
+      expect(root.querySelector('.ag-tz')!.textContent).toBe('Giờ GMT+7');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});

@@ -7,8 +7,11 @@ import { Programme } from '../../../shared/model/programme.schema.ts';
 import { PROTOCOL_VERSION, type ProgrammePayload, type Snapshot } from '../../../shared/protocol.ts';
 import { DAY, makeProgramme } from '../../support/factories.ts';
 
+type Row = Parameters<typeof makeProgramme>[0][number];
+
 /** Day 1 (2025-07-11) on the main stage: 17:00 fixed, then two rows that follow, and 17:30 fixed. Day 2 has one row. */
 export function twoDayProgramme(stages: { id: string; name: string }[] = [{ id: 'main', name: 'Sân khấu chính' }]): Programme {
+  const second = stages[1];
   return makeProgramme(
     [
       ['17:00', 15, { id: 'welcome', title: 'Ca nhạc chào mừng', section: 'KHAI MẠC' }],
@@ -16,7 +19,7 @@ export function twoDayProgramme(stages: { id: string; name: string }[] = [{ id: 
       [null, 10, { id: 'speech', title: 'Phát biểu khai mạc', section: 'KHAI MẠC' }],
       ['17:30', 10, { id: 'ribbon', title: 'Cắt băng', section: 'KHAI MẠC' }],
       ['08:00', 120, { id: 'workshop', dayId: 'd2', title: 'Hội thảo chuyển đổi số' }],
-      ...(stages.length > 1 ? ([['17:00', 60, { id: 'expo', stageId: stages[1]!.id, title: 'Triển lãm sản phẩm' }]] as const) : []),
+      ...(second ? [['17:00', 60, { id: 'expo', stageId: second.id, title: 'Triển lãm sản phẩm' }] as Row] : []),
     ],
     {
       event: Programme.shape.event.parse({

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
-import { agendaDataFrom } from '../../client/views/agenda/data.ts';
-import { resolvePlan } from '../../shared/engine/plan.ts';
-import { DATA_ID, DATA_MARK, inlineStylesheets, jsonForHtml, renderAgendaHtml, SSR_MARK } from '../../server/agenda/agenda.page.ts';
-import { at, makeProgramme } from '../support/factories.ts';
+import { agendaDataFrom } from '../../../client/views/agenda/data.ts';
+import { resolvePlan } from '../../../shared/engine/plan.ts';
+import { DATA_ID, DATA_MARK, inlineStylesheets, jsonForHtml, renderAgendaHtml, SSR_MARK } from '../../../server/agenda/agenda.page.ts';
+import { at, makeProgramme } from '../../support/factories.ts';
 
 const TEMPLATE = `<!doctype html><html lang="vi"><head><title>x</title></head><body><div id="agenda">${SSR_MARK}</div>${DATA_MARK}</body></html>`;
 
@@ -20,8 +19,8 @@ describe('agenda page renderer', () => {
       pageUrl: 'http://venue.lan/agenda',
       qrSvg: '<svg></svg>',
     });
-    const dom = new JSDOM(html);
-    const doc = dom.window.document;
+    // Parsed as a browser would parse the response.
+    const doc = new DOMParser().parseFromString(html, 'text/html');
     expect(doc.documentElement.lang).toBe('en');
     expect(doc.title).toBe('Programme · Test event');
     expect(doc.querySelectorAll('script')).toHaveLength(1);

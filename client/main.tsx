@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { langStore } from './i18n/lang.ts';
 import { routes } from './routes.ts';
 import './styles/base.css';
+import './styles/fonts.css';
 
 const path = location.pathname.replace(/\/+$/, '') || '/';
 const loader = routes[path] ?? routes['/']!;

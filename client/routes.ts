@@ -7,4 +7,6 @@ export const routes: Record<string, Loader> = {
   '/': () => import('./views/home/HomeView.tsx'),
   '/mc': () => import('./views/mc/McView.tsx'),
   '/stage': () => import('./views/stage/StageView.tsx'),
+  '/led': () => import('./views/led/LedView.tsx'),
+  '/tech': () => import('./views/tech/TechView.tsx'),
 };

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/lang.ts';
+import { useServerNow, useShow } from '../../store/hooks.ts';
+import { FitText } from './FitText.tsx';
+import { LayoutView } from './LayoutView.tsx';
+import { useLedScreen } from './useLedScreen.ts';
+import './led.css';
+
+function useViewport() {
+  const [size, setSize] = useState(() => ({ w: innerWidth, h: innerHeight }));
+  useEffect(() => {
+    const on = () => setSize({ w: innerWidth, h: innerHeight });
+    addEventListener('resize', on);
+    return () => removeEventListener('resize', on);
+  }, []);
+  return size;
+}
+
+/** `/led?screen=NAME`: a full-screen LED wall showing what the technician assigned. Public. */
+export default function LedView() {
+  const t = useT();
+  const { screen, identifying } = useLedScreen();
+  const connection = useShow((s) => s.connection);
+  // Ten updates a second: seconds flip on time, and a modest player is not kept busy.
+  const now = useServerNow(100);
+  const { w, h } = useViewport();
+
+  useEffect(() => {
+    document.documentElement.classList.add('led-page');
+    return () => document.documentElement.classList.remove('led-page');
+  }, []);
+
+  return (
+    <main className="led" data-testid="led" data-connection={connection} aria-label={screen?.name || t('views.led')}>
+      {screen ? <LayoutView layout={screen.layout} width={w} height={h} now={now} /> : null}
+      {screen && !screen.name ? (
+        <div className="led-code" data-testid="led-code">
+          {t('led.code', { code: screen.id })}
+        </div>
+      ) : null}
+      {identifying ? (
+        <div className="led-identify" data-testid="led-identify">
+          <FitText text={identifying} />
+        </div>
+      ) : null}
+      {/* Keeps counting from the last snapshot; only this dot says the link is down. */}
+      {connection !== 'online' ? <div className="led-offline" data-testid="led-offline" title={t('led.offline')} /> : null}
+    </main>
+  );
+}

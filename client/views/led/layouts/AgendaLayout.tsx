@@ -1,0 +1,61 @@
+import { useT } from '../../../i18n/lang.ts';
+import { formatClock } from '../../../lib/time.ts';
+import { useShow } from '../../../store/hooks.ts';
+import { useStageView } from '../../../store/useStageView.ts';
+import { FitText } from '../FitText.tsx';
+import { agendaRowPx, pageAt, paginate, rowsPerPage } from '../agenda-pages.ts';
+
+type Props = { now: number; width: number; height: number };
+
+/** Today's programme of the watched stage, the current segment highlighted; pages turn by themselves. */
+export function AgendaLayout({ now, width, height }: Props) {
+  const t = useT();
+  const view = useStageView(now);
+  const programme = useShow((s) => s.programme);
+  if (!view || !programme) return null;
+  const tz = programme.plan.timeZone;
+  const live = new Map(view.segments.map((s) => [s.id, s]));
+  const rows = programme.programme.segments.filter((s) => s.dayId === view.dayId && s.stageId === view.stageId);
+
+  const rowPx = agendaRowPx(width, height);
+  // One size for every row (a long title wraps to two lines, or shrinks), times in a fixed column.
+  const timePx = rowPx * 0.42;
+  const headerPx = rowPx * 1.1;
+  // The layout pads by 3% of the shorter side on each edge (led.css).
+  const pad = Math.min(width, height) * 0.03;
+  const perPage = rowsPerPage(height - headerPx - 2 * pad, rowPx);
+  const pages = paginate(rows, perPage);
+  const index = pageAt(pages.length, now);
+  const page = pages[index] ?? [];
+  const heading = pages.length > 1 ? `${t('led.agendaTitle')} · ${t('led.page', { page: index + 1, pages: pages.length })}` : t('led.agendaTitle');
+
+  return (
+    <>
+      <div className="led-agenda-head" style={{ height: headerPx }}>
+        <FitText text={heading} align="start" className="led-agenda-heading" testId="led-agenda-heading" />
+        <FitText text={formatClock(now, tz)} fitKey="00:00" nowrap align="end" className="led-agenda-clock" />
+      </div>
+      {rows.length === 0 ? <FitText text={t('led.agendaEmpty')} className="led-agenda-empty" /> : null}
+      <ol className="led-agenda-list" data-testid="led-agenda-list">
+        {page.map((s) => {
+          const l = live.get(s.id);
+          // The printed time, as in the programme people hold; projected only where none was printed.
+          const at = l?.plannedStart ?? l?.projectedStart ?? null;
+          return (
+            <li
+              key={s.id}
+              className={`led-agenda-row status-${l?.status ?? 'upcoming'}`}
+              style={{ height: rowPx, gridTemplateColumns: `${timePx * 3.4}px 1fr` }}
+              data-current={l?.status === 'current' || undefined}
+            >
+              <span className="led-agenda-time" style={{ fontSize: timePx }}>
+                {at === null ? '' : formatClock(at, tz)}
+              </span>
+              <FitText text={s.title} maxPx={rowPx * 0.4} align="start" className="led-agenda-title" />
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { FitText } from '../FitText.tsx';
+
+export function MessageLayout({ text }: { text: string }) {
+  return <FitText text={text} className="led-message-text" testId="led-message" />;
+}

@@ -1,0 +1,56 @@
+import { useT } from '../../../i18n/lang.ts';
+import { formatClock, formatDuration } from '../../../lib/time.ts';
+import { useShow } from '../../../store/hooks.ts';
+import { useStageView } from '../../../store/useStageView.ts';
+import { FitText } from '../FitText.tsx';
+import { digitsKey } from '../fit.ts';
+
+/** Current title, performer, countdown and what comes next; between segments, the next one and its countdown. */
+export function NowNextLayout({ now, unit }: { now: number; unit: number }) {
+  const t = useT();
+  const view = useStageView(now);
+  const programme = useShow((s) => s.programme);
+  if (!view || !programme) return null;
+  const segment = (id: string | null) => (id === null ? undefined : programme.programme.segments.find((s) => s.id === id));
+  const cur = segment(view.currentId);
+  const nxt = segment(view.nextId);
+  const nextStart = view.segments.find((s) => s.id === view.nextId)?.projectedStart ?? null;
+  const tz = programme.plan.timeZone;
+
+  let label: string;
+  let title: string;
+  let performer = '';
+  let timer = '';
+  let tone = 'normal';
+  let nextLine = '';
+  if (cur) {
+    const remaining = view.remainingMs ?? 0;
+    label = t(view.phase === 'paused' ? 'led.paused' : view.phase === 'overtime' ? 'led.overtime' : 'led.now');
+    title = cur.title;
+    performer = cur.performer;
+    timer = remaining < 0 ? `+${formatDuration(remaining)}` : formatDuration(remaining);
+    tone = remaining < 0 ? 'overtime' : view.timer && remaining <= view.timer.warningMs ? 'warning' : 'normal';
+    if (nxt) nextLine = `${nextStart === null ? t('led.next') : t('led.nextAt', { time: formatClock(nextStart, tz) })}: ${nxt.title}`;
+  } else if (nxt && view.phase !== 'ended') {
+    label = nextStart === null ? t('led.next') : t('led.nextAt', { time: formatClock(nextStart, tz) });
+    title = nxt.title;
+    performer = nxt.performer;
+    if (view.countdownTo !== null && view.countdownTo > now) timer = formatDuration(view.countdownTo - now);
+    nextLine = timer ? t('led.startsIn') : '';
+  } else {
+    label = t('led.ended');
+    title = programme.programme.event.title;
+  }
+
+  return (
+    <>
+      <FitText text={label} maxPx={unit * 0.09} className="led-nn-label" testId="led-label" />
+      <FitText text={title} className="led-nn-title" testId="led-title" />
+      {performer ? <FitText text={performer} maxPx={unit * 0.1} className="led-nn-performer" testId="led-performer" /> : null}
+      {timer ? (
+        <FitText text={timer} fitKey={digitsKey(timer)} nowrap className={`led-nn-timer tone-${tone}`} testId="led-timer" />
+      ) : null}
+      {nextLine ? <FitText text={nextLine} maxPx={unit * 0.05} className="led-nn-next" testId="led-next" /> : null}
+    </>
+  );
+}

@@ -51,7 +51,9 @@ export function McRundown({ live, lines, segments, timeZone, press }: Props) {
             >
               <span className="mc-time">
                 {clock(r.plannedStart)}
-                {r.fixed ? <span className="mc-fixed" aria-label="fixed">●</span> : null}
+                {r.fixed ? <span className="mc-fixed" title={t('mc.list.fixed')} aria-label={t('mc.list.fixed')}>
+                    ●
+                  </span> : null}
               </span>
               <span className={`mc-time mc-delta-${r.tone}`}>{r.status === 'upcoming' || r.status === 'current' ? clock(r.projectedStart) : ''}</span>
               <span className="mc-time">

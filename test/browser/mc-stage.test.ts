@@ -230,7 +230,7 @@ describe.skipIf(!browserAvailable)('MC console and stage timer in Chromium', () 
     }, before.s);
     await agree();
 
-    await button('❚❚ Tạm dừng').click();
+    await button('Tạm dừng').click();
     await stage.waitForSelector('.stage-phase-paused');
     await mc.waitForSelector('.mc-countdown-paused');
     const p1 = await bothDigits();
@@ -248,7 +248,7 @@ describe.skipIf(!browserAvailable)('MC console and stage timer in Chromium', () 
     await mc.screenshot({ path: join(SHOTS, 'mc-portrait-paused-message.png') });
     await stage.screenshot({ path: join(SHOTS, 'stage-1920-paused-message.png') });
 
-    await button('▶ Chạy tiếp').click();
+    await button('Chạy tiếp').click();
     await stage.waitForSelector('.stage-phase-running');
     await press(mc); // Next → segment 2
     await stageShows(s2!.title);

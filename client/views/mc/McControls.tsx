@@ -48,7 +48,7 @@ export function McControls({ phase, primary, press }: Props) {
           aria-pressed={paused}
           onClick={() => void press({ type: paused ? 'resume' : 'pause' })}
         >
-          {paused ? `▶ ${t('mc.resume')}` : `❚❚ ${t('mc.pause')}`}
+          {paused ? t('mc.resume') : t('mc.pause')}
         </button>
         <button type="button" className={`mc-btn${running ? '' : ' mc-inapplicable'}`} onClick={() => void press({ type: 'add-time', ms: -MINUTE })}>
           {t('mc.minusOne')}

@@ -69,13 +69,15 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
         ) : null}
         {firstLate ? (
           <p className="mc-alert mc-alert-late" role="alert" data-testid="mc-fixed-late">
-            ⚠{' '}
-            {t('mc.fixedLate', {
-              time: firstLate.plannedStart === null ? '' : formatClock(firstLate.plannedStart, timeZone),
-              title: segments.get(firstLate.segmentId)?.title ?? firstLate.segmentId,
-              late: t(lateAmount(firstLate.lateMs).key, lateAmount(firstLate.lateMs).params),
-            })}
-            {late.length > 1 ? ` ${t('mc.fixedLate.more', { count: late.length - 1 })}` : ''}
+            <span className="mc-alert-text">
+              ⚠{' '}
+              {t('mc.fixedLate', {
+                time: firstLate.plannedStart === null ? '' : formatClock(firstLate.plannedStart, timeZone),
+                title: segments.get(firstLate.segmentId)?.title ?? firstLate.segmentId,
+                late: t(lateAmount(firstLate.lateMs).key, lateAmount(firstLate.lateMs).params),
+              })}
+              {late.length > 1 ? ` ${t('mc.fixedLate.more', { count: late.length - 1 })}` : ''}
+            </span>
           </p>
         ) : null}
       </div>

@@ -83,7 +83,7 @@ describe('<McScreen>', () => {
     // 15 + 5 minutes from 17:14 ends at 17:34: the 17:30 speech slips 4 minutes.
     mount(s.view(start(at('17:14')), at('17:15')), at('17:15'));
     const alert = screen.getByTestId('mc-fixed-late');
-    expect(alert.textContent).toContain('Mốc 17:30 “Phát biểu khai mạc” dự kiến bắt đầu muộn 4 phút');
+    expect(alert.textContent).toContain('Mốc 17:30 dự kiến bắt đầu muộn 4 phút — “Phát biểu khai mạc”');
     expect(alert.getAttribute('role')).toBe('alert');
   });
 
@@ -147,7 +147,7 @@ describe('<McScreen>', () => {
   it('pause shows Resume; Back and End send their commands', async () => {
     const log: Log = [...start(at('17:00')), [{ type: 'pause' }, at('17:02')]];
     const send = mount(s.view(log, at('17:03')), at('17:03'));
-    await click(screen.getByRole('button', { name: '▶ Chạy tiếp' }));
+    await click(screen.getByRole('button', { name: 'Chạy tiếp' }));
     await click(screen.getByRole('button', { name: '◀ Quay lại' }));
     expect(send.mock.calls.map((c) => c[0])).toEqual([{ type: 'resume' }, { type: 'previous' }]);
     expect(screen.getByTestId('mc-countdown').textContent).toContain('Tạm dừng');

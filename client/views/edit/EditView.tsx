@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import { translate } from '../../../shared/i18n/index.ts';
+import { LoginGate } from '../../auth/LoginGate.tsx';
+import { logout, useSession } from '../../auth/session.ts';
+import { toggleLang, useLang, useT } from '../../i18n/lang.ts';
+import { useConnection } from '../../net/useConnection.ts';
+import { useShow } from '../../store/hooks.ts';
+import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
+import { download } from './api.ts';
+import { EventSettings } from './EventSettings.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+import { ProgrammeTab } from './ProgrammeTab.tsx';
+import { RunSheet } from './RunSheet.tsx';
+import { useEditor } from './useEditor.ts';
+import './edit.css';
+
+/** `/edit` — programme editor, import, export; admin login. */
+export default function EditView() {
+  const t = useT();
+  const lang = useLang();
+  useEffect(() => {
+    document.title = translate(lang, 'edit.title');
+  }, [lang]);
+  return (
+    <LoginGate roles={['admin']} title={t('edit.title')}>
+      <Editor />
+    </LoginGate>
+  );
+}
+
+type Tab = 'programme' | 'event' | 'import' | 'export';
+
+function Editor() {
+  const t = useT();
+  const session = useSession();
+  const token = session?.token ?? '';
+  const params = new URLSearchParams(location.search);
+  const [tab, setTab] = useState<Tab>((params.get('tab') as Tab | null) ?? 'programme');
+  const [dayId, setDayId] = useState<string | null>(params.get('day'));
+  const [stageId, setStageId] = useState<string | null>(params.get('stage'));
+  useConnection(stageId ?? undefined, token);
+  const payload = useShow((s) => s.programme);
+  const snapshot = useShow((s) => s.snapshot);
+  const ed = useEditor(token);
+  const p = ed.draft;
+
+  useEffect(() => {
+    const undo = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA');
+      if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !typing) {
+        e.preventDefault();
+        ed.undo();
+      }
+    };
+    window.addEventListener('keydown', undo);
+    return () => window.removeEventListener('keydown', undo);
+  }, [ed]);
+
+  if (!p) return <main className="edit-app loading">{t('conn.connecting')}</main>;
+  const day = p.event.days.find((d) => d.id === dayId) ?? p.event.days[0]!;
+  const stage = p.event.stages.find((s) => s.id === stageId) ?? p.event.stages[0]!;
+  const running = snapshot && snapshot.stageId === stage.id && ['running', 'paused', 'overtime'].includes(snapshot.phase) ? snapshot.currentId : null;
+
+  return (
+    <main className="edit-app">
+      <header className="edit-header">
+        <h1>{t('edit.title')}</h1>
+        <span className="event-name">{p.event.title}</span>
+        <ConnectionBadge />
+        <button type="button" onClick={toggleLang}>
+          {t('lang.switch')}
+        </button>
+        <button type="button" onClick={() => void logout()}>
+          {t('login.logout')}
+        </button>
+      </header>
+      <nav className="edit-tabs" role="tablist">
+        {(['programme', 'event', 'import', 'export'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+            {t(`edit.tab.${k}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="edit-status" role="status" aria-live="polite">
+        {ed.status.kind === 'saving' ? t('edit.saving') : null}
+        {ed.status.kind === 'saved' ? t('edit.saved') : null}
+        {ed.status.kind === 'info' ? t(ed.status.key, ed.status.params) : null}
+        {ed.toast ? (
+          <span className="toast">
+            {t(ed.toast.key, ed.toast.params)}
+            {ed.toast.undo ? (
+              <button type="button" onClick={ed.undo}>
+                {t('edit.undo')}
+              </button>
+            ) : null}
+          </span>
+        ) : null}
+      </div>
+      {ed.status.kind === 'error' ? (
+        <p className="edit-error" role="alert">
+          {t('edit.notSaved', { reason: t(ed.status.key, ed.status.params) })}
+          {ed.status.detail ? <small> ({ed.status.detail})</small> : null}
+        </p>
+      ) : null}
+
+      {tab === 'programme' ? (
+        <div className="edit-pickers">
+          <div role="group" aria-label={t('edit.day')}>
+            {p.event.days.map((d) => (
+              <button key={d.id} type="button" aria-pressed={d.id === day.id} onClick={() => setDayId(d.id)}>
+                {d.label ? `${d.label} · ` : ''}
+                {d.date}
+              </button>
+            ))}
+          </div>
+          {p.event.stages.length > 1 ? (
+            <div role="group" aria-label={t('edit.stage')}>
+              {p.event.stages.map((s) => (
+                <button key={s.id} type="button" aria-pressed={s.id === stage.id} onClick={() => setStageId(s.id)}>
+                  {s.name}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {tab === 'programme' ? (
+        <ProgrammeTab t={t} programme={p} plan={payload?.plan ?? null} dayId={day.id} stageId={stage.id} runningId={running} commit={ed.commit} />
+      ) : null}
+      {tab === 'event' ? <EventSettings t={t} programme={p} commit={(next) => ed.commit(next)} /> : null}
+      {tab === 'import' ? (
+        <ImportPanel
+          t={t}
+          token={token}
+          programme={p}
+          dayId={day.id}
+          stageId={stage.id}
+          revision={ed.revision.current}
+          setStatus={ed.setStatus}
+          onImported={(first) => {
+            void ed.reload();
+            if (first) setDayId(first);
+            setTab('programme');
+          }}
+        />
+      ) : null}
+      {tab === 'export' ? (
+        <div className="export-panel">
+          <button type="button" onClick={() => void download(token, '/api/v1/programme/export.json', 'programme.json')}>
+            {t('edit.export.json')}
+          </button>
+          <button type="button" onClick={() => void download(token, '/api/v1/programme/export.csv', 'programme.csv')}>
+            {t('edit.export.csv')}
+          </button>
+          <button type="button" className="primary" onClick={() => window.print()}>
+            {t('edit.export.print')}
+          </button>
+          <a href="/report">{t('edit.export.report')}</a>
+        </div>
+      ) : null}
+      <RunSheet t={t} programme={p} plan={payload?.plan ?? null} />
+    </main>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { Event, Programme } from '../../../shared/model/programme.schema.ts';
+import type { T } from '../../i18n/lang.ts';
+import { uniqueId } from '../../../shared/import/apply.ts';
+import { eventProblems, segmentsOn } from './validate.ts';
+
+type Props = { t: T; programme: Programme; commit: (next: Programme) => Promise<void> };
+
+export function EventSettings({ t, programme, commit }: Props) {
+  const [ev, setEv] = useState<Event>(programme.event);
+  useEffect(() => setEv(programme.event), [programme.event]);
+  const problems = eventProblems(ev);
+  const problem = (field: string) => problems.find((p) => p.field === field)?.problem;
+  const err = (field: string) => {
+    const p = problem(field);
+    return p ? (
+      <span className="seg-error" role="alert">
+        {t(p.key, p.params)}
+      </span>
+    ) : null;
+  };
+  const text = (k: 'title' | 'theme' | 'venue' | 'logoUrl' | 'timeZone', label: string) => (
+    <label className="ev-field">
+      {label}
+      <input value={ev[k]} aria-invalid={problem(k) ? true : undefined} onChange={(e) => setEv({ ...ev, [k]: e.target.value })} />
+      {err(k)}
+    </label>
+  );
+  const ids = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
+
+  return (
+    <form
+      className="event-settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (problems.length === 0) void commit({ ...programme, event: ev });
+      }}
+    >
+      {text('title', t('edit.event.title'))}
+      {text('theme', t('edit.event.theme'))}
+      {text('venue', t('edit.event.venue'))}
+      {text('logoUrl', t('edit.event.logo'))}
+      {text('timeZone', t('edit.event.timeZone'))}
+      <fieldset>
+        <legend>{t('edit.event.days')}</legend>
+        {ev.days.map((d, i) => {
+          const used = segmentsOn(programme.segments, { dayId: d.id });
+          return (
+            <div key={d.id} className="ev-row">
+              <label>
+                {t('edit.event.date')}
+                <input
+                  value={d.date}
+                  inputMode="numeric"
+                  aria-invalid={problem(`days.${i}.date`) ? true : undefined}
+                  onChange={(e) => setEv({ ...ev, days: ev.days.map((x) => (x.id === d.id ? { ...x, date: e.target.value.trim() } : x)) })}
+                />
+              </label>
+              <label>
+                {t('edit.event.label')}
+                <input value={d.label} onChange={(e) => setEv({ ...ev, days: ev.days.map((x) => (x.id === d.id ? { ...x, label: e.target.value } : x)) })} />
+              </label>
+              <button type="button" disabled={used > 0 || ev.days.length === 1} title={used > 0 ? t('edit.invalid.day_has_segments', { count: used }) : ''} onClick={() => setEv({ ...ev, days: ev.days.filter((x) => x.id !== d.id) })}>
+                {t('edit.event.remove')}
+              </button>
+              {err(`days.${i}.date`)}
+              {used > 0 ? <span className="hint">{t('edit.invalid.day_has_segments', { count: used })}</span> : null}
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          onClick={() => {
+            const last = ev.days.at(-1)?.date ?? new Date().toISOString().slice(0, 10);
+            const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+            setEv({ ...ev, days: [...ev.days, { id: uniqueId(`d-${next}`, ids(ev.days)), date: next, label: '' }] });
+          }}
+        >
+          + {t('edit.event.addDay')}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('edit.event.stages')}</legend>
+        {ev.stages.map((s, i) => {
+          const used = segmentsOn(programme.segments, { stageId: s.id });
+          return (
+            <div key={s.id} className="ev-row">
+              <label>
+                {t('edit.event.stageName')}
+                <input value={s.name} onChange={(e) => setEv({ ...ev, stages: ev.stages.map((x) => (x.id === s.id ? { ...x, name: e.target.value } : x)) })} />
+              </label>
+              <button type="button" disabled={used > 0 || ev.stages.length === 1} onClick={() => setEv({ ...ev, stages: ev.stages.filter((x) => x.id !== s.id) })}>
+                {t('edit.event.remove')}
+              </button>
+              {err(`stages.${i}.name`)}
+              {used > 0 ? <span className="hint">{t('edit.invalid.stage_has_segments', { count: used })}</span> : null}
+            </div>
+          );
+        })}
+        <button type="button" onClick={() => setEv({ ...ev, stages: [...ev.stages, { id: uniqueId('stage', ids(ev.stages)), name: `${t('edit.stage')} ${ev.stages.length + 1}` }] })}>
+          + {t('edit.event.addStage')}
+        </button>
+      </fieldset>
+      <button type="submit" className="primary" disabled={problems.length > 0}>
+        {t('edit.event.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,241 @@
+import { useState } from 'react';
+import { isMessageKey } from '../../../shared/i18n/index.ts';
+import type { ImportNote, RowError } from '../../../shared/import/types.ts';
+import type { Day, Programme, Segment } from '../../../shared/model/programme.schema.ts';
+import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
+import type { T } from '../../i18n/lang.ts';
+import { api, fileToBase64 } from './api.ts';
+import { errorKey, type Status } from './useEditor.ts';
+
+type Mode = 'replace-day' | 'append' | 'replace-all';
+export type Preview = {
+  revision: number;
+  days: (Day & { isNew: boolean; segmentCount: number })[];
+  segments: (Segment & { line: number | null })[];
+  warnings: ProgrammeWarning[];
+  notes: ImportNote[];
+};
+type Props = {
+  t: T;
+  token: string;
+  programme: Programme;
+  dayId: string;
+  stageId: string;
+  revision: number;
+  onImported: (firstDayId: string | null) => void;
+  setStatus: (s: Status) => void;
+};
+
+/** Paste or upload → preview with the document's warnings → import only after the organiser confirms. */
+export function ImportPanel({ t, token, programme, dayId, stageId, revision, onImported, setStatus }: Props) {
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<Mode>('replace-day');
+  const [targetDay, setTargetDay] = useState(dayId);
+  const [targetStage, setTargetStage] = useState(stageId);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [errors, setErrors] = useState<RowError[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const body = async () => {
+    const common = { mode, dayId: targetDay, stageId: targetStage };
+    if (file) return { ...common, base64: await fileToBase64(file), filename: file.name };
+    return { ...common, text };
+  };
+  const run = async (dryRun: boolean) => {
+    setBusy(true);
+    setFailure(null);
+    setErrors(null);
+    const r = await api<Preview>(token, 'POST', `/api/v1/programme/import${dryRun ? '?dryRun=1' : ''}`, {
+      ...(await body()),
+      ...(dryRun ? {} : { expectedRevision: preview?.revision ?? revision }),
+    });
+    setBusy(false);
+    if (!r.ok) {
+      const rows = (r.error.details as { errors?: RowError[] } | undefined)?.errors;
+      if (rows) setErrors(rows);
+      else setFailure(t(errorKey(r.error)) + (r.error.code === 'bad_request' ? ` — ${r.error.message}` : ''));
+      if (!dryRun) setPreview(null);
+      return;
+    }
+    if (dryRun) setPreview(r.data);
+    else {
+      setPreview(null);
+      setText('');
+      setFile(null);
+      setStatus({ kind: 'info', key: 'edit.import.done', params: { count: r.data.segments.length } });
+      onImported(r.data.days[0]?.id ?? null);
+    }
+  };
+  const reason = (code: string, params: Record<string, string | number>, prefix: 'import.error' | 'import.note') => {
+    const k = `${prefix}.${code}`;
+    return isMessageKey(k) ? t(k, params) : code;
+  };
+  const lineOf = (id: string) => preview?.segments.find((s) => s.id === id);
+
+  return (
+    <div className="import-panel">
+      <p className="hint">{t('edit.import.hint')}</p>
+      <label className="block">
+        {t('edit.import.paste')}
+        <textarea
+          value={text}
+          rows={10}
+          spellCheck={false}
+          onChange={(e) => {
+            setText(e.target.value);
+            setFile(null);
+            setPreview(null);
+          }}
+        />
+      </label>
+      <div className="import-options">
+        <label>
+          {t('edit.import.file')}
+          <input
+            type="file"
+            accept=".docx,.xlsx,.csv,.tsv,.txt,.json"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </label>
+        <label>
+          {t('edit.import.mode')}
+          <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+            {(['replace-day', 'append', 'replace-all'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`edit.import.mode.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('edit.import.targetDay')}
+          <select value={targetDay} onChange={(e) => setTargetDay(e.target.value)}>
+            {programme.event.days.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label ? `${d.label} · ${d.date}` : d.date}
+              </option>
+            ))}
+          </select>
+        </label>
+        {programme.event.stages.length > 1 ? (
+          <label>
+            {t('edit.stage')}
+            <select value={targetStage} onChange={(e) => setTargetStage(e.target.value)}>
+              {programme.event.stages.map((st) => (
+                <option key={st.id} value={st.id}>
+                  {st.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button type="button" className="primary" disabled={busy || (text.trim() === '' && !file)} onClick={() => void run(true)}>
+          {busy ? t('edit.import.reading') : t('edit.import.preview')}
+        </button>
+      </div>
+
+      {failure ? (
+        <p className="import-failure" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {errors ? (
+        <section className="import-errors" role="alert">
+          <h3>{t('edit.import.errors', { count: errors.length })}</h3>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>
+                {e.line > 0 ? <strong>{t('edit.import.line', { line: e.line })}: </strong> : null}
+                {reason(e.code, e.params, 'import.error')}
+                {e.text ? <code>{e.text}</code> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {preview ? (
+        <section className="import-preview" aria-labelledby="preview-title">
+          <h3 id="preview-title">{t('edit.import.summary', { segments: preview.segments.length, days: preview.days.length })}</h3>
+          <p>
+            {preview.days.map((d) => (
+              <span key={d.id} className="chip">
+                {d.label || d.date} · {d.date} · {d.segmentCount}
+                {d.isNew ? ` (${t('edit.import.newDay')})` : ''}
+              </span>
+            ))}
+          </p>
+          {preview.warnings.length ? (
+            <div className="import-warnings">
+              <h4>{t('edit.import.warnings', { count: preview.warnings.length })}</h4>
+              <ul>
+                {preview.warnings.map((w, i) => (
+                  <li key={i} className={w.severity}>
+                    <strong>{t('edit.import.line', { line: lineOf(w.segmentId)?.line ?? '?' })}</strong> «{lineOf(w.segmentId)?.title}»:{' '}
+                    {t(`warning.${w.code}`, w.params)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <table className="preview-table">
+            <thead>
+              <tr>
+                <th>{t('edit.import.line', { line: '' }).trim()}</th>
+                <th>{t('edit.day')}</th>
+                <th>{t('edit.col.start')}</th>
+                <th>{t('edit.col.end')}</th>
+                <th>{t('edit.col.duration')}</th>
+                <th>{t('edit.col.title')}</th>
+                <th>{t('edit.col.performer')}</th>
+                <th>{t('edit.col.section')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.segments.map((s) => {
+                const flagged = preview.warnings.some((w) => w.segmentId === s.id);
+                return (
+                  <tr key={s.id} className={flagged ? 'flagged' : ''}>
+                    <td>{s.line ?? ''}</td>
+                    <td>{preview.days.find((d) => d.id === s.dayId)?.date ?? s.dayId}</td>
+                    <td>{s.plannedStart ?? '—'}</td>
+                    <td>{s.plannedEnd ?? ''}</td>
+                    <td>{s.durationMin}</td>
+                    <td>{s.title}</td>
+                    <td>{s.performer}</td>
+                    <td>{s.section}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {preview.notes.length ? (
+            <details className="import-notes">
+              <summary>{t('edit.import.notes', { count: preview.notes.length })}</summary>
+              <ul>
+                {preview.notes.map((n, i) => (
+                  <li key={i}>
+                    <strong>{t('edit.import.line', { line: n.line })}</strong>: {reason(n.code, n.params, 'import.note')} <code>{n.text}</code>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <div className="import-confirm">
+            <button type="button" className="primary" disabled={busy} onClick={() => void run(false)}>
+              {t('edit.import.confirm', { count: preview.segments.length })}
+            </button>
+            <button type="button" onClick={() => setPreview(null)}>
+              {t('edit.import.cancel')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -29,6 +29,8 @@ export type AppDeps = {
   now?: () => number;
   /** Built client (vite output); omitted in tests that need only the API. */
   clientDir?: string;
+  /** Benchmark only: stamps broadcast snapshots with this monotonic clock (see ShowDeps). */
+  benchClock?: () => number;
 };
 
 export type App = { http: HttpServer; io: AppServer; show: ShowService; auth: AuthService; close: () => Promise<void> };
@@ -42,6 +44,7 @@ export function createApp(deps: AppDeps): App {
     actions: actionsRepository(deps.db),
     now,
     seed: deps.seed,
+    ...(deps.benchClock ? { benchClock: deps.benchClock } : {}),
   });
   const auth = authService(deps.db, now);
   const screens = new ScreensService(screensRepository(deps.db), now);

@@ -16,6 +16,8 @@ const app = createApp({
   db,
   seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
   clientDir: process.env.CLIENT_DIR ?? join(root, 'dist/client'),
+  // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
+  ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),
 });
 const generated = await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD);
 

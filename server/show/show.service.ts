@@ -20,6 +20,11 @@ export type ShowDeps = {
   actions: ActionsRepository;
   now: () => number;
   seed: () => Programme;
+  /**
+   * Benchmark only (off in production): a monotonic clock shared by processes on one host; each
+   * broadcast snapshot then carries the instant its action was received, as `benchSentAt`.
+   */
+  benchClock?: () => number;
 };
 
 /**
@@ -91,6 +96,7 @@ export class ShowService {
    * failed write leaves everything as it was.
    */
   control(stageIdIn: string | undefined, command: Command, expectedVersion: number | undefined, actor: string): Snapshot {
+    const receivedAt = this.deps.benchClock?.();
     const stageId = this.resolveStage(stageIdIn);
     const state = this.stages.get(stageId) ?? { version: 0, run: emptyRun() };
     if (expectedVersion !== undefined && expectedVersion !== state.version) {
@@ -110,6 +116,7 @@ export class ShowService {
     this.deps.actions.append({ stageId, version, at, command, actor }, run);
     this.stages.set(stageId, { version, run });
     const snap = this.snapshot(stageId);
+    if (receivedAt !== undefined) snap.benchSentAt = receivedAt;
     for (const l of this.listeners) l.stageChanged(stageId, snap);
     return snap;
   }

@@ -1,0 +1,129 @@
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { actionAt, login, operator } from './operator.ts';
+import { forkTs, probe, probeReset, request, spawnServer, stop, usage } from './procs.ts';
+import type { FromViewers } from './protocol.ts';
+import { mergeHistograms, percentile, sleep, type Percentiles } from './stats.ts';
+
+export type ServerKind = 'ours' | 'baseline' | 'ours-fanout';
+
+export type ScenarioOptions = {
+  kind: ServerKind;
+  viewers: number;
+  actions: number;
+  actionsPerSec: number;
+  perProcess: number;
+  /** Viewers that also estimate their clock offset (a real screen does it on connect). */
+  clockSockets: number;
+  serverCpus: string | null;
+  clientCpus: string | null;
+  template: { snapshotFile: string; programmeFile: string };
+  env?: Record<string, string>;
+};
+
+export type ScenarioResult = {
+  kind: ServerKind;
+  viewers: number;
+  connected: number;
+  failed: number;
+  rampPerSec: number;
+  latency: Percentiles;
+  /** Snapshots received over snapshots sent times viewers. */
+  delivered: number;
+  outOfOrder: number;
+  serverCpuPct: number;
+  rssPerViewerKB: number;
+  heapPerViewerKB: number;
+  eldP99Ms: number;
+  eldMaxMs: number;
+  snapshotBytes: number;
+  frameBytes: number;
+  clockErrMs: { p50: number; p95: number; max: number; n: number };
+  ackMs: { p50: number; p99: number };
+  loadavg: string;
+};
+
+const PASSWORD = 'bench-admin-password';
+
+const isMsg = <T extends FromViewers['type']>(type: T) => (m: unknown): boolean => (m as { type?: string }).type === type;
+
+export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
+  const ours = o.kind !== 'baseline';
+  const server = ours
+    ? await spawnServer('server/main.ts', { HOST: '127.0.0.1', PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'ros-bench-')), ADMIN_PASSWORD: PASSWORD, BENCH_TIMESTAMPS: '1', DEMO_DATES: 'original', ...o.env }, o.serverCpus)
+    : await spawnServer('bench/baseline-server.ts', { BASELINE_SNAPSHOT: o.template.snapshotFile, BASELINE_PROGRAMME: o.template.programmeFile, ...o.env }, o.serverCpus);
+  const url = `http://127.0.0.1:${server.port}`;
+  const gens: ChildProcess[] = [];
+  try {
+    const op = await operator(url, ours ? await login(url, PASSWORD) : undefined);
+    if (ours) await op.send({ type: 'start' });
+    await sleep(500);
+    const before = await probe(server.proc, true);
+    const rssBefore = usage(server.pid).rss;
+
+    const procs = Math.max(1, Math.ceil(o.viewers / o.perProcess));
+    for (let i = 0; i < procs; i++) gens.push(forkTs('bench/viewers.ts', o.clientCpus));
+    await Promise.all(gens.map((g) => new Promise<void>((r) => g.once('message', () => r()))));
+    const shares = gens.map((_, i) => Math.floor(o.viewers / procs) + (i < o.viewers % procs ? 1 : 0));
+    const connected = (await Promise.all(
+      gens.map((g, i) => request(g, { type: 'connect', url, count: shares[i], concurrency: 100, deadlineMs: 120_000 }, isMsg('connected'), 150_000)),
+    )) as Extract<FromViewers, { type: 'connected' }>[];
+    const n = connected.reduce((a, c) => a + c.connected, 0);
+    const rampMs = Math.max(...connected.map((c) => c.ms));
+
+    await sleep(2000);
+    const after = await probe(server.proc, true);
+    const rssAfter = usage(server.pid).rss;
+
+    await Promise.all(gens.map((g) => g.send({ type: 'reset' })));
+    await probeReset(server.proc);
+    const cpu0 = usage(server.pid).cpuMs;
+    const t0 = Date.now();
+    // Clock estimates run while the show runs, as a phone joining mid-show would make them.
+    const clock = Promise.all(gens.map((g) => request(g, { type: 'clock', sockets: Math.ceil(o.clockSockets / procs), pings: 8, gapMs: 120 }, isMsg('clock'))));
+    const acks: number[] = [];
+    let refused = 0;
+    for (let i = 0; i < o.actions; i++) {
+      const due = t0 + (i * 1000) / o.actionsPerSec;
+      await sleep(Math.max(0, due - Date.now()));
+      const r = await op.send(actionAt(i));
+      acks.push(r.rttMs);
+      if (!r.ok) refused++;
+    }
+    await sleep(1500);
+    const cpuMs = usage(server.pid).cpuMs - cpu0;
+    const wallMs = Date.now() - t0;
+    const eld = await probe(server.proc, false);
+    const clockErrs = ((await clock) as Extract<FromViewers, { type: 'clock' }>[]).flatMap((c) => c.errorsMs);
+    const reports = (await Promise.all(gens.map((g) => request(g, { type: 'report' }, isMsg('report'))))) as Extract<FromViewers, { type: 'report' }>[];
+    op.close();
+    const received = reports.reduce((a, r) => a + r.received, 0);
+    if (refused > 0) throw new Error(`${refused} operator actions were refused`);
+    return {
+      kind: o.kind,
+      viewers: o.viewers,
+      connected: n,
+      failed: connected.reduce((a, c) => a + c.failed, 0),
+      rampPerSec: n / (rampMs / 1000),
+      latency: mergeHistograms(reports.map((r) => r.histogram)),
+      delivered: received / (o.actions * n),
+      outOfOrder: reports.reduce((a, r) => a + r.stale, 0),
+      serverCpuPct: (cpuMs / wallMs) * 100,
+      rssPerViewerKB: (rssAfter - rssBefore) / n / 1024,
+      heapPerViewerKB: (after.heapUsed - before.heapUsed) / n / 1024,
+      eldP99Ms: eld.eldP99Ms,
+      eldMaxMs: eld.eldMaxMs,
+      snapshotBytes: reports[0]?.snapshotBytes ?? 0,
+      frameBytes: reports[0]?.frameBytes ?? 0,
+      clockErrMs: { p50: percentile(clockErrs, 50), p95: percentile(clockErrs, 95), max: Math.max(...clockErrs), n: clockErrs.length },
+      ackMs: { p50: percentile(acks, 50), p99: percentile(acks, 99) },
+      loadavg: loadavg().map((x) => x.toFixed(2)).join(' '),
+    };
+  } finally {
+    await Promise.all(gens.map((g) => (g.connected ? g.send({ type: 'close' }) : null)));
+    await Promise.all(gens.map((g) => stop(g, 2000)));
+    await stop(server.proc);
+  }
+}

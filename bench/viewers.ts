@@ -1,0 +1,120 @@
+import { build, encodeIntoCompressedBase64 } from 'hdr-histogram-js';
+import { io, type Socket } from 'socket.io-client';
+import { estimateOffset, type ClockSample } from '../client/net/clock.ts';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../shared/protocol.ts';
+import { monoMs, type FromViewers, type ToViewers } from './protocol.ts';
+
+/**
+ * One load-generator process: `count` real socket.io clients, each a public viewer of the first
+ * stage, recording for every snapshot the delay from the server receiving the action (`benchSentAt`)
+ * to this client's handler firing, in microseconds.
+ */
+type Viewer = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const send = (m: FromViewers) => process.send?.(m);
+const sockets: Viewer[] = [];
+const latency = build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+let received = 0;
+let stale = 0;
+let snapshotBytes = 0;
+let frameBytes = 0;
+
+function open(url: string, deadline: number): Promise<Viewer | null> {
+  return new Promise((resolve) => {
+    const s: Viewer = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: 20_000 });
+    const give = (v: Viewer | null) => {
+      clearTimeout(timer);
+      if (!v) s.close();
+      resolve(v);
+    };
+    const timer = setTimeout(() => give(null), Math.max(1, deadline - Date.now()));
+    s.once('connect_error', () => give(null));
+    s.once('connect', () => {
+      s.emit('stage:watch', {}, (r: Ack<Snapshot>) => give(r.ok ? s : null));
+    });
+    let lastVersion = -1;
+    s.on('state', (snap) => {
+      if (snap.benchSentAt === undefined) return;
+      latency.recordValue(Math.max(1, Math.round((monoMs() - snap.benchSentAt) * 1000)));
+      received++;
+      if (snap.version <= lastVersion) stale++;
+      lastVersion = snap.version;
+    });
+  });
+}
+
+async function connectAll(url: string, count: number, concurrency: number, deadlineMs: number) {
+  const started = monoMs();
+  const deadline = Date.now() + deadlineMs;
+  let next = 0;
+  let failed = 0;
+  const lane = async () => {
+    while (next < count && Date.now() < deadline) {
+      next++;
+      const s = await open(url, deadline);
+      if (s) sockets.push(s);
+      else failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+  // One socket's raw frame, to report bytes per snapshot as they cross the wire.
+  sockets[0]?.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
+    if (p.type === 'message' && typeof p.data === 'string' && p.data.includes('"state"')) {
+      frameBytes = Buffer.byteLength(p.data);
+      const i = p.data.indexOf('{');
+      snapshotBytes = Buffer.byteLength(p.data.slice(i, p.data.lastIndexOf('}') + 1));
+    }
+  });
+  send({ type: 'connected', connected: sockets.length, failed: failed + (count - next), ms: monoMs() - started });
+}
+
+/** The same burst a real screen runs on connect (client/net/connection.ts), with the same estimator. */
+async function clockErrors(n: number, pings: number, gapMs: number): Promise<number[]> {
+  const chosen = sockets.filter((_, i) => i % Math.max(1, Math.floor(sockets.length / n)) === 0).slice(0, n);
+  const one = (s: Viewer) =>
+    new Promise<number | null>((resolve) => {
+      const samples: ClockSample[] = [];
+      let pending = pings;
+      const done = () => {
+        if (--pending > 0) return;
+        // Same host, same wall clock: the true offset is exactly zero.
+        const est = estimateOffset(samples);
+        resolve(est ? Math.abs(est.offsetMs) : null);
+      };
+      for (let i = 0; i < pings; i++) {
+        setTimeout(() => {
+          const t0 = Date.now();
+          s.timeout(5000).emit('clock:ping', { t0 }, (err: Error | null, r: Ack<{ t0: number; serverTime: number }>) => {
+            if (!err && r.ok) samples.push({ t0: r.data.t0, server: r.data.serverTime, t1: Date.now() });
+            done();
+          });
+        }, i * gapMs);
+      }
+    });
+  const all = await Promise.all(chosen.map(one));
+  return all.filter((x): x is number => x !== null);
+}
+
+process.on('message', (m: ToViewers) => {
+  void (async () => {
+    try {
+      if (m.type === 'connect') await connectAll(m.url, m.count, m.concurrency, m.deadlineMs);
+      else if (m.type === 'clock') send({ type: 'clock', errorsMs: await clockErrors(m.sockets, m.pings, m.gapMs) });
+      else if (m.type === 'reset') {
+        latency.reset();
+        received = 0;
+        stale = 0;
+      } else if (m.type === 'report') {
+        send({ type: 'report', histogram: encodeIntoCompressedBase64(latency), received, stale, snapshotBytes, frameBytes });
+      } else if (m.type === 'close') {
+        for (const s of sockets) s.close();
+        setTimeout(() => process.exit(0), 200);
+      }
+    } catch (e) {
+      send({ type: 'error', message: String(e) });
+    }
+  })();
+});
+// A lost orchestrator must not leave thousands of sockets open.
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });

@@ -163,7 +163,6 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
             e.dataTransfer.setData('text/x-segment', seg.id);
             e.dataTransfer.effectAllowed = 'move';
           }}
-          onKeyDown={onRowKey}
         >
           ≡
         </button>

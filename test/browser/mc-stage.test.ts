@@ -195,6 +195,40 @@ describe.skipIf(!browserAvailable)('MC console and stage timer in Chromium', () 
     await b.context().close();
   });
 
+  it('a press while disconnected is refused on screen and never applied after the reconnect', async () => {
+    const srv = await serve();
+    let blocked = false;
+    // Refused at the transport handshake, as an unreachable server is: the client keeps retrying on its own.
+    (srv.app.io.engine as unknown as { opts: { allowRequest: (req: unknown, cb: (err: string | null, ok: boolean) => void) => void } }).opts.allowRequest = (
+      _req,
+      cb,
+    ) => cb(blocked ? 'blocked by test' : null, !blocked);
+    const mc = await openMc(srv.url);
+    await press(mc); // Start
+    await mc.waitForFunction(() => document.querySelector('[data-testid=mc-primary]')?.textContent === 'Tiếp');
+    const before = await state(srv.url);
+
+    blocked = true;
+    // Drop the transport, as a lost Wi-Fi does (the client then retries by itself; the test refuses it until unblocked).
+    for (const socket of srv.app.io.sockets.sockets.values()) socket.conn.close();
+    await mc.waitForSelector('[data-testid=mc-offline]', { timeout: 3000 });
+    expect(await mc.locator('.conn').getAttribute('data-connection')).not.toBe('online');
+    await press(mc);
+    const notice = mc.locator('[data-testid=mc-notice]');
+    await notice.waitFor({ timeout: 1000 });
+    expect(await notice.innerText()).toBe('Mất kết nối — lệnh chưa được gửi');
+    expect(await notice.getAttribute('data-tone')).toBe('offline');
+
+    blocked = false;
+    await mc.waitForSelector('.conn-online', { timeout: 10_000 });
+    await mc.waitForSelector('[data-testid=mc-offline]', { state: 'detached' });
+    await mc.waitForTimeout(500);
+    const after = await state(srv.url);
+    expect(after.version).toBe(before.version);
+    expect(after.currentId).toBe(before.currentId);
+    await mc.context().close();
+  });
+
   it('runs the first three segments with Start, Next, +1 min, Pause and a message; both screens agree; screenshots', async () => {
     const srv = await serve();
     const [s1, s2, s3] = day1();

@@ -1,10 +1,12 @@
 import express, { type ErrorRequestHandler } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import type { Programme } from '../shared/model/programme.schema.ts';
+import { agendaRoutes } from './agenda/agenda.routes.ts';
 import { authService, type AuthService } from './auth/auth.service.ts';
 import { ServiceError } from './errors.ts';
 import { authRoutes } from './http/auth.routes.ts';
@@ -26,9 +28,12 @@ import { ScreensService } from './screens/screens.service.ts';
 export type AppDeps = {
   db: Db;
   seed: () => Programme;
+  afterAppend?: () => void;
   now?: () => number;
   /** Built client (vite output); omitted in tests that need only the API. */
   clientDir?: string;
+  /** Extra origins (besides this server's own) whose pages may open control connections. */
+  allowedOrigins?: readonly string[];
   /** Benchmark only: stamps broadcast snapshots with this monotonic clock (see ShowDeps). */
   benchClock?: () => number;
 };
@@ -45,6 +50,7 @@ export function createApp(deps: AppDeps): App {
     now,
     seed: deps.seed,
     ...(deps.benchClock ? { benchClock: deps.benchClock } : {}),
+    ...(deps.afterAppend ? { afterAppend: deps.afterAppend } : {}),
   });
   const auth = authService(deps.db, now);
   const screens = new ScreensService(screensRepository(deps.db), now);
@@ -52,6 +58,8 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Phones on congested mobile data: every HTML, JSON and asset response goes out compressed.
+  app.use(compression());
   app.use(
     helmet({
       // Venue LANs are plain http: never push browsers to https or pin it.
@@ -75,13 +83,14 @@ export function createApp(deps: AppDeps): App {
   app.use(authRoutes(auth));
   app.use(controlRoutes(show, auth));
   app.use(screensRoutes(screens, auth));
+  app.use(agendaRoutes({ show, now, clientDir: deps.clientDir }));
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
   app.use(errorHandler);
 
   const http = createServer(app);
   const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  attachSocketHandlers(io, show, auth);
+  attachSocketHandlers(io, show, auth, deps.allowedOrigins ?? []);
   show.subscribe(socketBroadcaster(io));
   attachScreenHandlers(io, screens, auth);
   screens.subscribe(screensBroadcaster(io));

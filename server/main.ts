@@ -16,6 +16,8 @@ const app = createApp({
   db,
   seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
   clientDir: process.env.CLIENT_DIR ?? join(root, 'dist/client'),
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  ...faultInjection(),
   // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
   ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),
 });
@@ -64,3 +66,11 @@ function shutdown(signal: string) {
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+/** Crash tests only: FAULT_KILL_AFTER_APPEND=0.3 kills the process after 30 % of durable writes, before the acknowledgement. */
+function faultInjection(): { afterAppend?: () => void } {
+  const p = Number(process.env.FAULT_KILL_AFTER_APPEND ?? 0);
+  if (!(p > 0)) return {};
+  console.warn(`FAULT INJECTION: killing the process after ${p * 100}% of writes`);
+  return { afterAppend: () => (Math.random() < p ? process.kill(process.pid, 'SIGKILL') : undefined) };
+}

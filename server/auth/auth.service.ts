@@ -33,6 +33,10 @@ export function authService(db: Db, now: () => number) {
   const revokeSessionsOfRole = db.prepare(
     "UPDATE tokens SET revoked_at = ? WHERE role = ? AND kind = 'session' AND revoked_at IS NULL",
   );
+  const listApi = db.prepare<[], { token_hash: string; role: Role; name: string; created_at: number; revoked_at: number | null }>(
+    "SELECT token_hash, role, name, created_at, revoked_at FROM tokens WHERE kind = 'api' ORDER BY created_at",
+  );
+  const revokeApi = db.prepare("UPDATE tokens SET revoked_at = ? WHERE kind = 'api' AND substr(token_hash, 1, 16) = ? AND revoked_at IS NULL");
   const failures = new Map<string, { count: number; since: number }>();
 
   function issue(role: Role, kind: 'session' | 'api', name: string, ttl: number | null) {
@@ -89,7 +93,23 @@ export function authService(db: Db, now: () => number) {
     },
 
     createApiToken(role: Role, name: string) {
-      return issue(role, 'api', name, null);
+      const t = issue(role, 'api', name, null);
+      return { ...t, id: sha256(t.token).slice(0, 16), name };
+    },
+
+    /** API tokens by id (a prefix of their hash: it identifies one without revealing it). */
+    listApiTokens() {
+      return listApi.all().map((r) => ({
+        id: r.token_hash.slice(0, 16),
+        name: r.name,
+        role: r.role,
+        createdAt: r.created_at,
+        revokedAt: r.revoked_at,
+      }));
+    },
+
+    revokeApiToken(id: string): boolean {
+      return revokeApi.run(now(), id).changes > 0;
     },
 
     verify(token: string | undefined): Principal | null {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { Role } from '../../shared/protocol.ts';
 import type { AuthService } from '../auth/auth.service.ts';
+import { ServiceError } from '../errors.ts';
 import { bearer, requireRole } from './auth.middleware.ts';
 import { parse } from './validate.ts';
 
@@ -32,7 +33,14 @@ export function authRoutes(auth: AuthService): Router {
   r.post('/api/v1/tokens', requireRole(auth, ['admin']), (req, res) => {
     const { name, role } = parse(NewToken, req.body);
     const t = auth.createApiToken(role, name);
-    res.status(201).json({ token: t.token, role: t.role, name });
+    res.status(201).json({ id: t.id, token: t.token, role: t.role, name });
+  });
+  r.get('/api/v1/tokens', requireRole(auth, ['admin']), (_req, res) => {
+    res.json(auth.listApiTokens());
+  });
+  r.delete('/api/v1/tokens/:id', requireRole(auth, ['admin']), (req, res) => {
+    if (!auth.revokeApiToken(String(req.params.id))) throw new ServiceError('not_found', 'no active API token with that id');
+    res.json({ ok: true });
   });
   return r;
 }

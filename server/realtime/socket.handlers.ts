@@ -5,6 +5,7 @@ import { ServiceError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import type { Broadcaster } from '../show/broadcaster.ts';
 import type { ShowService } from '../show/show.service.ts';
+import { originAllowed } from './origin.ts';
 
 type SocketData = { token: string | undefined; stageId: string | null };
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -33,13 +34,17 @@ export function answer<T>(ack: unknown, work: () => T): void {
   (ack as (r: Ack<T>) => void)(reply);
 }
 
-export function attachSocketHandlers(io: AppServer, show: ShowService, auth: AuthService): void {
+export function attachSocketHandlers(io: AppServer, show: ShowService, auth: AuthService, allowedOrigins: readonly string[] = []): void {
   io.use((socket, next) => {
     const hs = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     if (hs.protocol !== undefined && hs.protocol !== PROTOCOL_VERSION) {
       return next(new Error(`protocol_mismatch: server speaks protocol ${PROTOCOL_VERSION}`));
     }
-    socket.data.token = typeof hs.token === 'string' ? hs.token : undefined;
+    const token = typeof hs.token === 'string' ? hs.token : undefined;
+    if (!originAllowed(socket.request, token !== undefined, allowedOrigins)) {
+      return next(new Error('forbidden_origin: control connections must come from this server\'s pages'));
+    }
+    socket.data.token = token;
     socket.data.stageId = null;
     next();
   });

@@ -20,6 +20,8 @@ export type ShowDeps = {
   actions: ActionsRepository;
   now: () => number;
   seed: () => Programme;
+  /** Fault injection for the crash tests: runs after a write is durable, before anyone is told. */
+  afterAppend?: () => void;
   /**
    * Benchmark only (off in production): a monotonic clock shared by processes on one host; each
    * broadcast snapshot then carries the instant its action was received, as `benchSentAt`.
@@ -114,6 +116,7 @@ export class ShowService {
     }
     const version = state.version + 1;
     this.deps.actions.append({ stageId, version, at, command, actor }, run);
+    this.deps.afterAppend?.();
     this.stages.set(stageId, { version, run });
     const snap = this.snapshot(stageId);
     if (receivedAt !== undefined) snap.benchSentAt = receivedAt;

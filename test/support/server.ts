@@ -79,9 +79,12 @@ export type ServerProcess = {
 };
 
 /** The real entry point (`server/main.ts`) as its own process, for crash and restart tests. */
-export async function spawnServer(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  opts: { dataDir?: string; port?: number; env?: Record<string, string>; bundle?: string } = {},
+): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'ros-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+  const args = opts.bundle ? [opts.bundle] : ['--import', 'tsx', join(ROOT, 'server/main.ts')];
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -90,6 +93,7 @@ export async function spawnServer(opts: { dataDir?: string; port?: number; env?:
       DATA_DIR: dataDir,
       ADMIN_PASSWORD,
       DEMO_DATES: 'original',
+      CLIENT_DIR: join(ROOT, 'dist/client'),
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

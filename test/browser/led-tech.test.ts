@@ -117,7 +117,42 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.led')!).cursor)).toBe('none');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
     expect(foreignRequests).toEqual([]);
+    const css = await page.evaluate(() => [...document.styleSheets].flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).join('\n'));
+    const urls = [...css.matchAll(/url\("?([^")]+)"?\)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((u) => !u.startsWith('/assets/') && !u.startsWith('data:') && !u.startsWith(server.url))).toEqual([]);
     await Promise.all(pages.map((p) => p.close()));
+  });
+
+  it('shows a code on an unnamed screen until the technician names it, and flashes the name on Identify', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/led`);
+    const code = (await (await page.waitForSelector('[data-testid=led-code]')).textContent()) ?? '';
+    const id = /([A-Z2-9]{6})/.exec(code)?.[1];
+    expect(id).toBeDefined();
+    await page.screenshot({ path: join(SHOTS, 'led-unnamed-code.png') });
+
+    const tech = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tech.goto(`${server.url}/tech`);
+    await tech.fill('#login-password', ADMIN_PASSWORD);
+    await tech.click('button[type=submit]');
+    const card = `[data-screen="${id}"]`;
+    await tech.click(`${card} >> text=Đổi tên`);
+    await tech.fill(`${card} input[aria-label^="Tên mới"]`, 'Màn hình phụ');
+    await tech.click(`${card} >> text=Lưu`);
+    await page.waitForSelector('[data-testid=led-code]', { state: 'detached', timeout: 2000 });
+    // The address follows the name, so a reload asks for the same screen.
+    expect(new URL(page.url()).searchParams.get('screen')).toBe('Màn hình phụ');
+    await page.reload();
+    await page.waitForSelector('[data-layout]');
+    expect(await page.$('[data-testid=led-code]')).toBeNull();
+
+    await tech.click(`${card} >> text=Nhận diện`);
+    const flash = await page.waitForSelector('[data-testid=led-identify]', { timeout: 2000 });
+    expect(await flash.textContent()).toBe('Màn hình phụ');
+    await page.screenshot({ path: join(SHOTS, 'led-identify.png') });
+    await tech.close();
+    await page.close();
   });
 
   it('switches a screen from /tech within a second, and brings every screen back after a restart', async () => {
@@ -159,6 +194,11 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     await server.stop();
     await leds.qr.waitForSelector('[data-testid=led-offline]', { timeout: 5000 });
     await leds.qr.screenshot({ path: join(SHOTS, 'led-qr-offline.png') });
+    // Cut off from the server, now/next keeps counting from its last snapshot.
+    await leds.nowNext.waitForSelector('[data-testid=led-offline]', { timeout: 5000 });
+    const before = await leds.nowNext.textContent('[data-testid=led-timer]');
+    await leds.nowNext.waitForTimeout(1200);
+    expect(await leds.nowNext.textContent('[data-testid=led-timer]')).not.toBe(before);
     server = await spawnServer({ dataDir, port });
 
     // Open screens reconnect by themselves and show what they showed; a reload does too.

@@ -74,6 +74,15 @@ describe.skipIf(!browserAvailable)('/edit: paste a plan table, review, import, s
     await expect.poll(() => page.locator('.seg-row').nth(1).locator('.seg-error').textContent()).toBe('Thời lượng phải lớn hơn 0 phút');
     await duration.press('Escape');
 
+    // The stage manager's run sheet: only the sheet prints, one day per page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.edit-header').isVisible()).toBe(false);
+    const sheet = page.locator('.runsheet-page').first();
+    expect(await sheet.locator('tbody tr').count()).toBe(5); // a section line and four segments
+    expect(await sheet.locator('tbody tr').nth(4).textContent()).toContain('~19:30');
+    await page.screenshot({ path: shot('edit-runsheet-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
     const agenda = await context.newPage();
     await agenda.goto(`${server.url}/agenda`);
     await agenda.getByText('Văn nghệ chào mừng').first().waitFor();

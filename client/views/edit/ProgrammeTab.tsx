@@ -62,7 +62,7 @@ export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, co
           <span>{t('edit.col.order')}</span>
           <span className="seg-head-time">
             <span>{t('edit.col.start')}</span>
-            <span title={t('edit.col.fixed')}>📌</span>
+            <span className="seg-head-fixed">{t('edit.col.fixed')}</span>
             <span>{t('edit.col.end')}</span>
           </span>
           <span>{t('edit.col.duration')}</span>

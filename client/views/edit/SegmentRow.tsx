@@ -172,7 +172,6 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
           <label className="seg-fixed" title={t('edit.col.fixed')}>
             <input type="checkbox" checked={seg.fixedStart} disabled={seg.plannedStart === null} onChange={(e) => onPatch({ fixedStart: e.target.checked })} />
             <span className="visually-hidden">{t('edit.col.fixed')}</span>
-            <span aria-hidden="true">📌</span>
           </label>
           {field('end', t('edit.col.end'), { inputMode: 'numeric', placeholder: '–' })}
         </div>

@@ -25,7 +25,7 @@ export const SLOW_3G = { offline: false, latency: 400 * 5, downloadThroughput: (
 const RUNS = Number(process.argv[2] ?? 7);
 const DIST = join(ROOT, 'dist/client');
 
-type Run = { visibleMs: number; fcpMs: number | null; liveMs: number; bytes: number; requests: number };
+type Run = { visibleMs: number; paintMs: number; fcpMs: number | null; liveMs: number; bytes: number; requests: number };
 
 async function main() {
   if (!existsSync(join(DIST, 'agenda.html'))) throw new Error('build first: npx vite build');
@@ -59,7 +59,18 @@ async function main() {
         }
         const liveMs = waitLive ? Date.now() - t0 : NaN;
         const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
-        return { visibleMs, fcpMs: fcpMs === null ? null : Math.round(fcpMs), liveMs, bytes, requests };
+        // Element Timing: when the browser painted the first programme row, from navigation start.
+        const paintMs = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              new PerformanceObserver((list) => {
+                const times = list.getEntries().map((e) => (e as PerformanceEntry & { renderTime: number }).renderTime || e.startTime);
+                resolve(Math.min(...times));
+              }).observe({ type: 'element', buffered: true });
+              setTimeout(() => resolve(NaN), 5000);
+            }),
+        );
+        return { visibleMs, paintMs: Math.round(paintMs), fcpMs: fcpMs === null ? null : Math.round(fcpMs), liveMs, bytes, requests };
       };
       cold.push(await measure(() => page.goto(`${server.url}/agenda`, { waitUntil: 'commit', timeout: 60_000 })));
       // Once the service worker controls the page, lose the network entirely and come back.
@@ -77,12 +88,12 @@ async function main() {
   const js = agendaScripts(DIST).map((f) => gzipSync(readFileSync(f)).length);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const row = (name: string, rs: Run[]) =>
-    `| ${name} | ${median(rs.map((r) => r.visibleMs))} | ${median(rs.map((r) => r.fcpMs ?? NaN))} | ${rs.every((r) => Number.isNaN(r.liveMs)) ? '—' : median(rs.map((r) => r.liveMs))} | ${Math.round(median(rs.map((r) => r.bytes)) / 1024)} KB / ${median(rs.map((r) => r.requests))} | ${rs.map((r) => r.visibleMs).join(', ')} |`;
+    `| ${name} | ${median(rs.map((r) => r.paintMs))} | ${median(rs.map((r) => r.visibleMs))} | ${median(rs.map((r) => r.fcpMs ?? NaN))} | ${rs.every((r) => Number.isNaN(r.liveMs)) ? '—' : median(rs.map((r) => r.liveMs))} | ${Math.round(median(rs.map((r) => r.bytes)) / 1024)} KB / ${median(rs.map((r) => r.requests))} | ${rs.map((r) => r.paintMs).join(', ')} |`;
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, ${new Date().toISOString()}`);
   console.log(`profile: latency ${SLOW_3G.latency} ms, down ${SLOW_3G.downloadThroughput} B/s, up ${SLOW_3G.uploadThroughput} B/s; ${RUNS} runs`);
   console.log(`/agenda JS: ${js.length} files, ${(js.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KB gzip (budget 80 KB)`);
-  console.log('| visit | programme visible, median ms | FCP ms | live (socket) ms | bytes / requests | all runs (visible ms) |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| visit | programme painted (element timing), median ms | row visible to the harness, median ms | FCP ms | live (socket) ms | bytes / requests | every run, painted ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(row('first (cold cache)', cold));
   console.log(row('reload with the network off (service worker copy)', warm));
 }

@@ -54,7 +54,7 @@ export function agendaRoutes(deps: AgendaDeps): Router {
     res
       .type('application/javascript')
       .set('Cache-Control', 'no-cache')
-      .send(serviceWorkerSource(template.buildId));
+      .send(serviceWorkerSource(template.buildId, template.assets));
   });
 
   r.get(['/agenda', '/agenda/'], async (req, res, next) => {
@@ -93,7 +93,7 @@ function langOf(req: Request, fromQuery: string | undefined): Lang {
 }
 
 /** The vite-built agenda page with its stylesheet inlined, read once: a build replaces the server's files only with a restart. */
-function builtTemplate(dir: string | undefined): { html: string; buildId: string } | null {
+function builtTemplate(dir: string | undefined): { html: string; buildId: string; assets: string[] } | null {
   if (!dir) return null;
   const file = join(dir, 'agenda.html');
   if (!existsSync(file)) return null;
@@ -102,5 +102,6 @@ function builtTemplate(dir: string | undefined): { html: string; buildId: string
     const path = normalize(join(dir, href));
     return path.startsWith(normalize(dir)) && existsSync(path) ? readFileSync(path, 'utf8') : null;
   });
-  return { html, buildId: createHash('sha256').update(html).digest('hex').slice(0, 12) };
+  const assets = [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+  return { html, buildId: createHash('sha256').update(html).digest('hex').slice(0, 12), assets };
 }

@@ -6,13 +6,20 @@
  *
  * Plain JavaScript in a string because it runs in the worker as it is, outside the bundles.
  */
-export function serviceWorkerSource(buildId: string): string {
+export function serviceWorkerSource(buildId: string, assets: readonly string[]): string {
   return `'use strict';
 const CACHE = ${JSON.stringify(`ros-agenda-${buildId}`)};
 const PAGE = '/agenda';
+// The first visit's page and scripts were fetched before this worker existed: fetch them once more.
+const PRECACHE = ${JSON.stringify([...assets])};
 const NETWORK_WAIT_MS = 6000;
 
-self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => Promise.all([PAGE, ...PRECACHE].map((url) => cache.add(url).catch(() => undefined)))),
+  );
+});
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()

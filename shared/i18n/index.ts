@@ -2,6 +2,7 @@ import * as common from './messages/common.ts';
 import * as warnings from './messages/warnings.ts';
 import * as mc from './messages/mc.ts';
 import * as stage from './messages/stage.ts';
+import * as agenda from './messages/agenda.ts';
 import * as led from './messages/led.ts';
 import * as tech from './messages/tech.ts';
 import * as edit from './messages/edit.ts';
@@ -11,8 +12,8 @@ import * as report from './messages/report.ts';
  * Every user-facing string goes through here. Each area keeps its own dictionary file under
  * messages/ (vi first, en typed against it so a missing translation does not compile).
  */
-const vi = { ...common.vi, ...warnings.vi, ...mc.vi, ...stage.vi, ...led.vi, ...tech.vi, ...edit.vi, ...report.vi };
-const en: Record<keyof typeof vi, string> = { ...common.en, ...warnings.en, ...mc.en, ...stage.en, ...led.en, ...tech.en, ...edit.en, ...report.en };
+const vi = { ...common.vi, ...warnings.vi, ...mc.vi, ...stage.vi, ...agenda.vi, ...led.vi, ...tech.vi, ...edit.vi, ...report.vi };
+const en: Record<keyof typeof vi, string> = { ...common.en, ...warnings.en, ...mc.en, ...stage.en, ...agenda.en, ...led.en, ...tech.en, ...edit.en, ...report.en };
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -85,6 +85,19 @@ describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-en.png'), fullPage: false });
 
     expect(problems).toEqual([]);
+
+    // Offline: the service worker's copy of the page, brought up to date from the phone's stored copy.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('.ag-row', { state: 'visible' });
+    expect(await page.getAttribute('#seg-d1-guests', 'data-status')).toBe('now');
+    await expect.poll(() => page.textContent('#ag-status')).toMatch(/^(Disconnected|Connecting)/);
+    await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-offline.png') });
+    await context.setOffline(false);
+
+    // While offline the socket fails to connect: those errors are expected, nothing else is.
+    expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|socket\.io|WebSocket/i.test(p))).toEqual([]);
     await context.close();
   });
 });

@@ -104,7 +104,10 @@ describe('agenda routes', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/javascript/);
     expect(r.headers.get('cache-control')).toBe('no-cache');
-    expect(await r.text()).toContain("addEventListener('fetch'");
+    const src = await r.text();
+    expect(src).toContain("addEventListener('fetch'");
+    // The page's own script is kept at install for offline use.
+    expect(src).toContain('"/assets/agenda-abc.js"');
   });
 
   it('prints no QR code for a Host header that is not a plain host name', async () => {

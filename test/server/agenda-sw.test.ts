@@ -17,6 +17,7 @@ function loadWorker(fetchImpl: (req: { url: string }) => Promise<Response>) {
       stores.set(name, store);
       return {
         put: async (r: string | { url: string }, res: Response) => void store.set(keyOf(r), res),
+        add: async (r: string) => void store.set(keyOf(r), await fetchImpl({ url: new URL(r, ORIGIN).href })),
         match: async (r: string | { url: string }) => store.get(keyOf(r))?.clone(),
       };
     },
@@ -29,7 +30,7 @@ function loadWorker(fetchImpl: (req: { url: string }) => Promise<Response>) {
     skipWaiting: () => undefined,
     clients: { claim: async () => undefined },
   };
-  runInNewContext(serviceWorkerSource('test'), { self, caches, fetch: fetchImpl, URL, Promise, setTimeout, console });
+  runInNewContext(serviceWorkerSource('test', ['/assets/agenda-abc.js']), { self, caches, fetch: fetchImpl, URL, Promise, setTimeout, console });
   const dispatch = (url: string, init: { method?: string; mode?: string } = {}) => {
     let responded: Promise<Response> | null = null;
     listeners.get('fetch')!({
@@ -38,7 +39,12 @@ function loadWorker(fetchImpl: (req: { url: string }) => Promise<Response>) {
     });
     return responded as Promise<Response> | null;
   };
-  return { dispatch, stores };
+  const install = async () => {
+    let done: Promise<unknown> = Promise.resolve();
+    listeners.get('install')!({ waitUntil: (p: Promise<unknown>) => (done = p) });
+    await done;
+  };
+  return { dispatch, stores, install };
 }
 
 describe('agenda service worker', () => {
@@ -62,6 +68,18 @@ describe('agenda service worker', () => {
     online = false;
     const offline = await sw.dispatch('/agenda?day=d1', { mode: 'navigate' });
     expect(await offline!.text()).toContain('programme v1');
+  });
+
+  it('keeps the page and its scripts at install, so the very first visit already works offline', async () => {
+    let online = true;
+    const sw = loadWorker(async (req) => {
+      if (!online) throw new TypeError('network down');
+      return new Response(`body of ${new URL(req.url).pathname}`, { status: 200 });
+    });
+    await sw.install();
+    online = false;
+    expect(await (await sw.dispatch('/agenda', { mode: 'navigate' }))!.text()).toBe('body of /agenda');
+    expect(await (await sw.dispatch('/assets/agenda-abc.js'))!.text()).toBe('body of /assets/agenda-abc.js');
   });
 
   it('serves hashed assets from the cache once fetched', async () => {

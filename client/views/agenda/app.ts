@@ -66,6 +66,8 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     shown.banner = region('ag-banner')?.innerHTML ?? '';
     shown.list = region('ag-list')?.innerHTML ?? '';
     shown.status = status;
+    const statusEl = region('ag-status');
+    if (statusEl) statusEl.dataset.link = link;
     root.ownerDocument.documentElement.lang = lang;
     root.ownerDocument.title = `${t('agenda.title')} · ${data.event.title}`;
     if (focusKey) root.querySelector<HTMLElement>(focusKey)?.focus();
@@ -81,11 +83,12 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     // Compared with what was last written, not with the DOM (the browser re-serialises it).
     if (banner !== shown.banner) setHtml('ag-banner', (shown.banner = banner));
     if (list !== shown.list) setHtml('ag-list', (shown.list = list));
-    if (status !== shown.status) {
+    const el = region('ag-status');
+    if (el && status !== shown.status) {
       shown.status = status;
-      const el = region('ag-status');
-      if (el) el.textContent = status;
+      el.textContent = status;
     }
+    if (el) el.dataset.link = link;
   }
   const setHtml = (id: string, html: string) => {
     const el = region(id);

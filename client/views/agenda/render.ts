@@ -140,7 +140,8 @@ function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT): string 
     `<li class="ag-row is-${r.status}" id="seg-${esc(r.id)}" data-status="${r.status}"${current}>`,
     `<p class="ag-time">${range}${shift}</p>`,
     badge ? `<p class="ag-badges">${badge}</p>` : '',
-    `<h${level} class="ag-seg">${esc(r.title)}</h${level}>`,
+    // elementtiming: the browser's own record of when the programme was first painted (bench/agenda-slow3g.ts).
+    `<h${level} class="ag-seg" elementtiming="agenda-row">${esc(r.title)}</h${level}>`,
     performer,
     r.status === 'now' ? renderProgress(r, t) : '',
     '</li>',

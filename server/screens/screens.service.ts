@@ -18,6 +18,9 @@ const newCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CO
 
 export type Targets = 'all' | string[];
 
+/** Registering is public, so the list a technician manages has a bound. */
+export const MAX_SCREENS = 200;
+
 /**
  * Every screen that ever registered, what it shows and whether it is connected. Each change is on
  * disk before anyone hears of it, so a restart or a reload brings every wall back as it was.
@@ -64,6 +67,7 @@ export class ScreensService {
       this.repo.seen(existing.id, name, req.width, req.height, at);
       rec = { ...existing, name, width: req.width, height: req.height, lastSeenAt: at };
     } else {
+      if (this.screens.size >= MAX_SCREENS) throw new ServiceError('bad_request', `already ${MAX_SCREENS} screens; forget unused ones in /tech`);
       let id = newCode();
       while (this.screens.has(id)) id = newCode();
       rec = { id, name: req.name ?? '', width: req.width, height: req.height, layout: DEFAULT_LAYOUT, layoutBeforeBlack: null, lastSeenAt: at };

@@ -3,6 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScreenInfo } from '../../shared/model/screen.schema.ts';
+import { screensRepository } from '../../server/screens/screens.repository.ts';
+import { MAX_SCREENS, ScreensService } from '../../server/screens/screens.service.ts';
+import { openDb } from '../../server/store/db.ts';
 import type { Ack } from '../../shared/protocol.ts';
 import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
 
@@ -175,5 +178,18 @@ describe('screens over HTTP (Companion buttons)', () => {
     expect(((await all.json()) as ScreenInfo[]).map((s) => s.layout.type)).toEqual(['black']);
     const cleared = await fetch(`${server!.url}/api/v1/screens/all/restore`, { method: 'POST', headers });
     expect(((await cleared.json()) as ScreenInfo[]).map((s) => s.layout.type)).toEqual(['holding']);
+  });
+});
+
+describe('screen registration bound', () => {
+  it('refuses new screens beyond the bound but still lets known ones reconnect', () => {
+    const db = openDb(':memory:');
+    const svc = new ScreensService(screensRepository(db), () => 1000);
+    const first = svc.register({ width: 10, height: 10 });
+    for (let i = 1; i < MAX_SCREENS; i++) svc.register({ width: 10, height: 10 });
+    expect(() => svc.register({ width: 10, height: 10 })).toThrow(/forget unused/);
+    expect(svc.register({ screenId: first.id, width: 20, height: 20 })).toMatchObject({ id: first.id, width: 20 });
+    expect(svc.list()).toHaveLength(MAX_SCREENS);
+    db.close();
   });
 });

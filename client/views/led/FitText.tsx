@@ -39,7 +39,9 @@ export function FitText({ text, className = '', maxPx, minPx = 6, nowrap = false
     inner.style.fontSize = `${fitFontSize(fits, minPx, Math.max(minPx, Math.min(maxPx ?? h, h)))}px`;
   };
   const fitRef = useRef(fitNow);
-  fitRef.current = fitNow;
+  useLayoutEffect(() => {
+    fitRef.current = fitNow;
+  });
 
   useLayoutEffect(() => {
     const box = boxRef.current;

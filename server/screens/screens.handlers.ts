@@ -47,7 +47,7 @@ export function attachScreenHandlers(io: AppServer, screens: ScreensService, aut
           screenId = info.id;
           void socket.join(screenRoom(info.id));
           screens.attached(info.id);
-        }
+        } else screens.announce();
         return screens.get(info.id);
       }),
     );

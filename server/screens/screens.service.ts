@@ -77,6 +77,11 @@ export class ScreensService {
     return this.info(rec);
   }
 
+  /** Tells technicians the list again (a screen re-registered with a new size, say). */
+  announce(): void {
+    this.emitList();
+  }
+
   attached(id: string): void {
     this.sockets.set(id, (this.sockets.get(id) ?? 0) + 1);
     this.emitList();

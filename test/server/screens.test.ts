@@ -97,6 +97,11 @@ describe('screens over socket.io', () => {
     expect(assigned.map((s) => s.layout)).toEqual([{ type: 'message', text: 'Xin mời ổn định chỗ ngồi' }]);
     expect((await pushed).layout).toEqual({ type: 'message', text: 'Xin mời ổn định chỗ ngồi' });
 
+    // A resized window registers again; the technician sees the new resolution.
+    const resized = next<ScreenInfo[]>(tech, 'screens');
+    ok(await call(led, 'screen:register', { screenId: me.id, width: 1920, height: 1080 }));
+    expect((await resized).map((s) => [s.width, s.height, s.connected])).toEqual([[1920, 1080, true]]);
+
     const gone = next<ScreenInfo[]>(tech, 'screens');
     led.close();
     const after = await gone;

@@ -130,14 +130,15 @@ describe.skipIf(!browserAvailable)('MC console and stage timer in Chromium', () 
     await page.waitForTimeout(1500); // both clock estimates settle (8 pings 120 ms apart)
     const changes = await page.evaluate(
       () =>
-        new Promise<{ a: [string, number][]; b: [string, number][] }>((resolve) => {
+        new Promise<{ a: [string, number][]; b: [string, number][]; frames: number[] }>((resolve) => {
           const read = (id: string) =>
             (document.getElementById(id) as HTMLIFrameElement).contentDocument?.querySelector('[data-testid=stage-digits]')?.textContent ?? '';
-          const seen = { a: [] as [string, number][], b: [] as [string, number][] };
+          const seen = { a: [] as [string, number][], b: [] as [string, number][], frames: [] as number[] };
           const last = { a: read('a'), b: read('b') };
           const until = performance.now() + 4200;
           const loop = () => {
             const t = performance.now();
+            seen.frames.push(t);
             for (const id of ['a', 'b'] as const) {
               const v = read(id);
               if (v !== last[id]) {
@@ -155,8 +156,11 @@ describe.skipIf(!browserAvailable)('MC console and stage timer in Chromium', () 
     expect(changes.b.map(([v]) => v)).toEqual(changes.a.map(([v]) => v));
     const skews = changes.a.map(([, t], i) => Math.abs(t - (changes.b[i]?.[1] ?? Number.NaN)));
     console.log(`side-by-side stage timers, second-change skew per tick (ms): ${skews.map((s) => s.toFixed(1)).join(', ')}`);
-    // One frame (≈17 ms) plus the clock estimates' error.
-    for (const s of skews) expect(s).toBeLessThan(50);
+    // At most a frame or two apart: the clock estimates differ by well under a frame on one machine.
+    // A loaded CI machine draws frames less often, so the bound follows the frame interval seen.
+    const gaps = changes.frames.slice(1).map((t, i) => t - changes.frames[i]!).sort((x, y) => x - y);
+    const frame = gaps[Math.floor(gaps.length * 0.95)] ?? 17;
+    for (const s of skews) expect(s).toBeLessThanOrEqual(Math.max(50, 2 * frame));
     await ctx.close();
   });
 

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../../shared/i18n/index.ts';
@@ -50,15 +50,19 @@ export function agendaRoutes(deps: AgendaDeps): Router {
 
   if (!template) return r;
 
-  r.get('/agenda-sw.js', (_req, res) => {
+  r.get('/agenda-sw.js', (_req, res, next) => {
+    const t = template();
+    if (!t) return next();
     res
       .type('application/javascript')
       .set('Cache-Control', 'no-cache')
-      .send(serviceWorkerSource(template.buildId, template.assets));
+      .send(serviceWorkerSource(t.buildId, t.assets));
   });
 
   r.get(['/agenda', '/agenda/'], async (req, res, next) => {
     try {
+      const t = template();
+      if (!t) return next();
       const q = parse(PageQuery, req.query);
       const lang = langOf(req, q.lang);
       if (q.lang !== undefined && isLang(q.lang)) {
@@ -70,7 +74,7 @@ export function agendaRoutes(deps: AgendaDeps): Router {
       const host = req.get('host') ?? '';
       const pageUrl = HOST.test(host) ? `${req.protocol}://${host}/agenda` : '';
       const html = renderAgendaHtml({
-        template: template.html,
+        template: t.html,
         data,
         selection: defaultSelection(data, now, want),
         lang,
@@ -92,11 +96,29 @@ function langOf(req: Request, fromQuery: string | undefined): Lang {
   return m && isLang(m[1]) ? m[1] : 'vi';
 }
 
-/** The vite-built agenda page with its stylesheet inlined, read once: a build replaces the server's files only with a restart. */
-function builtTemplate(dir: string | undefined): { html: string; buildId: string; assets: string[] } | null {
-  if (!dir) return null;
+type Template = { html: string; buildId: string; assets: string[] };
+
+/**
+ * The vite-built agenda page with its stylesheet inlined. Read again only when the file changes:
+ * a new build deletes the old hashed assets, so a page naming them would load no script.
+ */
+function builtTemplate(dir: string | undefined): (() => Template | null) | null {
+  if (!dir || !existsSync(join(dir, 'agenda.html'))) return null;
   const file = join(dir, 'agenda.html');
-  if (!existsSync(file)) return null;
+  let cached: { mtimeMs: number; t: Template } | null = null;
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      return cached?.t ?? null;
+    }
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, t: readTemplate(dir, file) };
+    return cached.t;
+  };
+}
+
+function readTemplate(dir: string, file: string): Template {
   const raw = readFileSync(file, 'utf8');
   const html = inlineStylesheets(raw, (href) => {
     const path = normalize(join(dir, href));

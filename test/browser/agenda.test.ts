@@ -17,6 +17,38 @@ async function control(server: TestServer, token: string, action: string): Promi
   if (!r.ok) throw new Error(`${action}: ${r.status} ${await r.text()}`);
 }
 
+/** Every visible text element under 16 px or under WCAG AA contrast (4.5:1) against its painted background. */
+function readabilityProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = (c: number[]) => {
+      const [r = 0, g = 0, b = 0] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && (c[3] ?? 0) > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const text = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      // Hidden text, the progress element's fallback text and screen-reader-only text are not painted.
+      if (!text || el.closest('.visually-hidden, [hidden], progress') || el.getClientRects().length === 0) continue;
+      const cs = getComputedStyle(el);
+      const l1 = lum(rgb(cs.color).slice(0, 3));
+      const l2 = lum(background(el));
+      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      if (parseFloat(cs.fontSize) < 16 || ratio < 4.5) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${cs.fontSize} ${ratio.toFixed(2)}:1`);
+      }
+    }
+    return out;
+  });
+}
+
 const nowId = (page: Page) => page.$eval('.ag-row.is-now', (el) => el.id).catch(() => null);
 
 describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
@@ -60,6 +92,7 @@ describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
     await expect.poll(() => nowId(page), { timeout: 1000, interval: 25 }).toBe('seg-d1-welcome-music');
     // Started 10 minutes after its printed time: the banner derives the delay from the live state.
     await expect.poll(() => page.textContent('#ag-banner'), { timeout: 2000 }).toContain('Chương trình đang chậm khoảng 10 phút');
+    expect(await readabilityProblems(page)).toEqual([]);
     // The phone is in New York; the times stay Vietnamese: the first row shows the printed HH:mm.
     const printed = server.app.show.programmePayload().programme.segments[0]!.plannedStart!;
     expect(await page.textContent('#seg-d1-welcome-music .ag-time')).toContain(printed);
@@ -74,6 +107,10 @@ describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
     // The 15-minute welcome ran only seconds, so the guests start 5 minutes early: no more delay.
     await expect.poll(() => page.textContent('#ag-banner')).toBe('');
     await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-live.png'), fullPage: true });
+    await page.click('#ag-qr summary');
+    expect(await readabilityProblems(page)).toEqual([]);
+    expect(await page.$eval('#ag-qr svg', (svg) => svg.getBoundingClientRect().width)).toBeGreaterThan(150);
+    await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-qr.png'), fullPage: true });
 
     // English one tap away, remembered across a reload.
     await page.click('#ag-lang');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -37,8 +37,10 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ st
 
 describe('agenda routes', () => {
   let server: TestServer;
+  let dir: string;
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: fakeClientDir() });
+    dir = fakeClientDir();
+    server = await startTestServer({ clientDir: dir });
   });
   afterAll(async () => {
     await server?.close();
@@ -116,5 +118,15 @@ describe('agenda routes', () => {
     const html = r.body.toString('utf8');
     expect(html).not.toContain('<svg');
     expect(html).not.toContain('<script>x');
+  });
+
+  it('follows a new build without a restart (the old hashed assets are gone by then)', async () => {
+    const file = join(dir, 'agenda.html');
+    writeFileSync(file, '<!doctype html><html lang="vi"><head><title>x</title><script type="module" src="/assets/agenda-new.js"></script></head><body><div id="agenda"><!--agenda-ssr--></div><!--agenda-data--></body></html>');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    const html = await (await fetch(`${server.url}/agenda`)).text();
+    expect(html).toContain('/assets/agenda-new.js');
+    expect(html).not.toContain('/assets/agenda-abc.js');
   });
 });

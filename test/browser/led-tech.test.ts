@@ -177,6 +177,7 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     await tech.getByRole('button', { name: /Áp dụng cho màn hình đã chọn/ }).click();
     await leds.agenda.waitForSelector('[data-layout=agenda]', { timeout: 1000 });
     const switchMs = Date.now() - clickedAt;
+    console.info(`/tech click to /led showing the agenda: ${switchMs} ms`);
     expect(switchMs).toBeLessThan(1000);
     expect(await layoutOf(leds.nowNext)).toBe('now-next');
 

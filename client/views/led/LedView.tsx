@@ -33,6 +33,12 @@ export default function LedView() {
     return () => document.documentElement.classList.remove('led-page');
   }, []);
 
+  // Tells the windows apart on the player's task bar and in the browser's tab list.
+  const title = screen ? `${screen.name || screen.id} · ${t('views.led')}` : '';
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+
   return (
     <main className="led" data-testid="led" data-connection={connection} aria-label={screen?.name || t('views.led')}>
       {screen ? <LayoutView layout={screen.layout} width={w} height={h} now={now} /> : null}

@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable)('/edit: paste a plan table, review, import, s
     await agenda.screenshot({ path: shot('edit-import-agenda.png'), fullPage: true });
 
     // A live edit reaches the open agenda without a reload.
-    const title = page.locator('.seg-row').first().locator('.seg-title input');
+    const title = page.locator('.seg-row').first().locator('.seg-title textarea');
     await title.fill('Văn nghệ chào mừng Ngày Hội');
     await title.press('Enter');
     await agenda.getByText('Văn nghệ chào mừng Ngày Hội').first().waitFor({ timeout: 5000 });

@@ -73,7 +73,12 @@ export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, co
         </div>
       ) : null}
       <ol className="seg-list" aria-label={t('edit.tab.programme')}>
-        {line.map((s, i) => (
+        {line.map((s, i) => [
+          s.section !== '' && s.section !== line[i - 1]?.section ? (
+            <li key={`section-${s.id}`} className="seg-section" aria-hidden="true">
+              {s.section}
+            </li>
+          ) : null,
           <SegmentRow
             key={s.id}
             seg={s}
@@ -92,8 +97,8 @@ export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, co
             }}
             onDuplicate={() => void commit(duplicateSegment(programme, s.id).programme)}
             onDelete={() => void commit(removeSegment(programme, s.id), { toast: { key: 'edit.deleted', params: { title: s.title }, undo: true } })}
-          />
-        ))}
+          />,
+        ])}
       </ol>
       <button
         type="button"
@@ -101,7 +106,7 @@ export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, co
         onClick={() => {
           const { programme: next, id } = addSegment(programme, dayId, stageId, t('edit.newSegment'));
           void commit(next).then(() => {
-            const input = document.querySelector<HTMLInputElement>(`[data-segment-id="${id}"] .seg-title input`);
+            const input = document.querySelector<HTMLTextAreaElement>(`[data-segment-id="${id}"] .seg-title textarea`);
             input?.focus();
             input?.select();
           });

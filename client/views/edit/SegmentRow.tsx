@@ -92,31 +92,35 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
     }
   };
 
-  const field = (k: keyof Local, label: string, opts: { wide?: boolean; inputMode?: 'numeric' | 'text'; placeholder?: string } = {}) => {
+  const field = (k: keyof Local, label: string, opts: { wide?: boolean; multiline?: boolean; inputMode?: 'numeric' | 'text'; placeholder?: string } = {}) => {
     const p = problems[k];
     const id = `${seg.id}-${k}`;
+    const props = {
+      id,
+      value: local[k],
+      placeholder: opts.placeholder,
+      'aria-invalid': p ? true : undefined,
+      'aria-describedby': p ? `${id}-err` : undefined,
+      onChange: set(k),
+      onBlur: () => commit(k),
+      onKeyDown: (e: KeyboardEvent) => {
+        if (e.key === 'Enter') {
+          // Long titles wrap on screen but stay one line: Enter saves.
+          e.preventDefault();
+          commit(k);
+        }
+        if (e.key === 'Escape') {
+          setLocal(fromSeg(seg));
+          fail(k, null);
+        }
+      },
+    };
     return (
       <div className={`seg-field seg-${k}${opts.wide ? ' wide' : ''}`}>
         <label htmlFor={id} className="visually-hidden">
           {label}
         </label>
-        <input
-          id={id}
-          value={local[k]}
-          inputMode={opts.inputMode ?? 'text'}
-          placeholder={opts.placeholder}
-          aria-invalid={p ? true : undefined}
-          aria-describedby={p ? `${id}-err` : undefined}
-          onChange={set(k)}
-          onBlur={() => commit(k)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit(k);
-            if (e.key === 'Escape') {
-              setLocal(fromSeg(seg));
-              fail(k, null);
-            }
-          }}
-        />
+        {opts.multiline ? <textarea {...props} rows={1} /> : <input {...props} inputMode={opts.inputMode ?? 'text'} />}
         {p ? (
           <span id={`${id}-err`} className="seg-error" role="alert">
             {t(p.key, p.params)}
@@ -176,8 +180,8 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
           {field('end', t('edit.col.end'), { inputMode: 'numeric', placeholder: '–' })}
         </div>
         {field('duration', t('edit.col.duration'), { inputMode: 'numeric' })}
-        {field('title', t('edit.col.title'), { wide: true })}
-        {field('performer', t('edit.col.performer'))}
+        {field('title', t('edit.col.title'), { wide: true, multiline: true })}
+        {field('performer', t('edit.col.performer'), { multiline: true })}
         <div className="seg-field seg-kind">
           <label htmlFor={`${seg.id}-kind`} className="visually-hidden">
             {t('edit.col.kind')}

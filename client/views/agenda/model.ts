@@ -101,7 +101,8 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
     phase,
     rows,
     lateMs: late !== null && late >= DELAY_THRESHOLD_MS ? late : null,
-    ended: phase === 'ended' || (!view && rows.length > 0 && rows.every((r) => r.status === 'past')),
+    // "Today's programme has ended" only about today; an earlier day is simply shown as past.
+    ended: phase === 'ended' || (!view && sel.dayId === todayId && rows.length > 0 && rows.every((r) => r.status === 'past')),
   };
 }
 

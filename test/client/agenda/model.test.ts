@@ -77,6 +77,15 @@ describe('agenda model', () => {
     expect(m.rows.every((r) => r.status === 'past')).toBe(true);
   });
 
+  it('shows an earlier day as past without saying today has ended', () => {
+    const now = at('09:00') + 24 * 60 * MIN;
+    const m = buildAgenda(dataOf(p, [], now), sel, now);
+    expect(m.rows.every((r) => r.status === 'past')).toBe(true);
+    expect(m.ended).toBe(false);
+    const evening = buildAgenda(dataOf(p, [], at('23:00')), sel, at('23:00'));
+    expect(evening.ended).toBe(true);
+  });
+
   it('opens on today while the event is on, else the next day to come, else the last', () => {
     const data = dataOf(p, [], at('09:00'));
     expect(defaultSelection(data, at('09:00')).dayId).toBe('d1');

@@ -1,7 +1,7 @@
 import { parseDuration, parseRange } from './time.ts';
 import type { RawRow } from './types.ts';
 
-export type Role = 'time' | 'start' | 'end' | 'duration' | 'title' | 'performer' | 'notes' | 'section' | 'kind' | 'index';
+export type Role = 'time' | 'start' | 'end' | 'duration' | 'title' | 'performer' | 'notes' | 'section' | 'kind' | 'index' | 'date' | 'ignored';
 export type ColumnMap = Partial<Record<Role, number>>;
 
 /** Header words in both languages; a header cell matches when it equals one, ignoring "(…)". */
@@ -22,6 +22,9 @@ const WORDS: [Role, string[]][] = [
   ['notes', ['ghi chú', 'notes', 'note', 'remarks', 'mc notes', 'mc script', 'lời dẫn', 'comments', 'comment', 'kịch bản']],
   ['section', ['section', 'phần', 'part', 'block', 'mục']],
   ['kind', ['kind', 'type', 'loại', 'category']],
+  ['date', ['date', 'ngày', 'ngày tháng']],
+  // Columns of our own CSV export that carry nothing the importer needs.
+  ['ignored', ['day', 'stage', 'fixed', 'sân khấu', 'cố định', 'buổi']],
 ];
 
 const norm = (s: string) =>
@@ -45,7 +48,8 @@ export function headerMap(row: RawRow): ColumnMap | null {
   let known = 0;
   row.cells.forEach((cell, i) => {
     const role = roleOf(cell);
-    if (role && map[role] === undefined) {
+    if (role === 'ignored') known += 1;
+    else if (role && map[role] === undefined) {
       map[role] = i;
       known += 1;
     }

@@ -78,6 +78,18 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       return;
     }
 
+    // A date column (spreadsheets, our CSV export) switches the day row by row.
+    const dated = map.date === undefined ? null : findDate(cell(r, 'date'), year);
+    if (dated !== null && day?.date !== dated) {
+      const known = days.find((d) => d.date === dated);
+      if (known) day = known;
+      else {
+        const fresh: ParsedDay = { key: `day-${days.length + 1}`, date: dated, label: '', line: r.line };
+        days.push(fresh);
+        day = fresh;
+      }
+    }
+
     const timeText = cell(r, 'time') || cell(r, 'start');
     const range = timeText === '' ? null : parseRange(timeText);
     const durText = cell(r, 'duration');

@@ -69,7 +69,11 @@ export const connectLive: ConnectLive = (initialStage, h) => {
     burst.forEach(clearTimeout);
     burst = Array.from({ length: BURST }, (_, i) => setTimeout(ping, i * BURST_GAP_MS));
   });
-  socket.on('disconnect', () => h.link('offline'));
+  socket.on('disconnect', (reason) => {
+    h.link('offline');
+    // socket.io leaves a server-side disconnect to the app; a phone should simply come back.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000 + Math.random() * 3000);
+  });
   socket.on('connect_error', () => h.link('offline'));
   socket.io.on('reconnect_attempt', () => h.link('connecting'));
   socket.on('state', (s) => h.snapshot(s));

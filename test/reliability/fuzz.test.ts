@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../shared/protocol.ts';
+import { loginToken, startTestServer, type TestServer } from '../support/server.ts';
+import { fuzzServer } from './fuzz.ts';
+
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await loginToken(server.url);
+  // A show in progress, so stale versions exist to replay.
+  for (const action of ['start', 'next', 'add-time']) {
+    await fetch(`${server.url}/api/v1/control/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(action === 'add-time' ? { ms: 60_000 } : {}),
+    });
+  }
+});
+afterAll(() => server.close());
+
+const state = async () => {
+  const s = (await (await fetch(`${server.url}/api/v1/state`)).json()) as Snapshot;
+  const { serverTime: _t, remainingMs: _r, segments, ...rest } = s;
+  return { ...rest, segments: segments.map(({ projectedStart: _a, projectedEnd: _b, deltaMs: _c, ...x }) => x) };
+};
+
+describe('hostile socket messages', () => {
+  it('5,000 random and hostile messages change nothing and the server keeps answering', async () => {
+    const before = await state();
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    let result;
+    try {
+      result = await fuzzServer(server.url, token, 5000, 20251123, 120_000);
+    } finally {
+      console.warn = warn;
+    }
+    expect(result.sent).toBe(5000);
+    expect(result.acks).toBeGreaterThan(300);
+    // Unknown event names were logged, not handled.
+    expect(warnings.some((w) => String(w).includes('ignored unknown socket event'))).toBe(true);
+    expect(await state()).toEqual(before);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  }, 180_000);
+});

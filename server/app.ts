@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): App {
   app.use(programmeRoutes(show, auth));
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
   app.use(express.json({ limit: '64kb' }));
-  app.use(publicRoutes(show, now()));
+  app.use(publicRoutes(show, auth, now()));
   app.use(authRoutes(auth));
   app.use(controlRoutes(show, auth));
   app.use(screensRoutes(screens, auth));
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): App {
 
   const http = createServer(app);
   const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  attachSocketHandlers(io, show, auth, deps.allowedOrigins ?? []);
+  attachSocketHandlers(io, show, auth, deps.allowedOrigins ?? [], now);
   show.subscribe(socketBroadcaster(io));
   attachScreenHandlers(io, screens, auth);
   screens.subscribe(screensBroadcaster(io));

@@ -1,12 +1,14 @@
 import { networkInterfaces } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { demoProgramme } from './demo/demo-programme.ts';
 import { VIEW_ROUTES } from './http/static.routes.ts';
 import { openDb } from './store/db.ts';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
+// Runs from server/main.ts (tsx) and from dist/server/main.js (npm start): find the project by its package.json.
+const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
@@ -73,4 +75,11 @@ function faultInjection(): { afterAppend?: () => void } {
   if (!(p > 0)) return {};
   console.warn(`FAULT INJECTION: killing the process after ${p * 100}% of writes`);
   return { afterAppend: () => (Math.random() < p ? process.kill(process.pid, 'SIGKILL') : undefined) };
+}
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
 }

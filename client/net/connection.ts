@@ -29,6 +29,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     randomizationFactor: 0.5,
   });
   let stageId = opts.stageId;
+  let closed = false;
   let samples: ClockSample[] = [];
   let timers: ReturnType<typeof setTimeout>[] = [];
 
@@ -59,15 +60,34 @@ export function connect(opts: ConnectOptions = {}): Connection {
   };
 
   socket.on('connect', () => {
+    manualRetries = 0;
     setConnection('online');
     // After any reconnect: a whole snapshot and a fresh clock estimate.
     samples = [];
     watch(stageId);
     syncClock();
   });
-  socket.on('disconnect', () => setConnection('offline'));
+  // socket.io retries by itself after network failures, but not after the server closed the
+  // socket or refused it in a middleware (a restart, an expired token): retry those too.
+  let manualRetries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = () => {
+    clearTimeout(retryTimer);
+    const delay = Math.min(5000, 500 * 2 ** manualRetries) * (0.5 + Math.random());
+    manualRetries += 1;
+    retryTimer = setTimeout(() => {
+      if (!closed && !socket.connected) socket.connect();
+    }, delay);
+  };
+  socket.on('disconnect', (reason) => {
+    setConnection('offline');
+    if (reason === 'io server disconnect') retryLater();
+  });
   socket.io.on('reconnect_attempt', () => setConnection('connecting'));
-  socket.on('connect_error', () => setConnection('offline'));
+  socket.on('connect_error', () => {
+    setConnection('offline');
+    if (!socket.active) retryLater();
+  });
   socket.on('state', (s) => {
     if (stageId === undefined || s.stageId === stageId || showStore.getState().snapshot?.stageId === s.stageId) receiveSnapshot(s);
   });
@@ -93,6 +113,8 @@ export function connect(opts: ConnectOptions = {}): Connection {
       }
     },
     close() {
+      closed = true;
+      clearTimeout(retryTimer);
       clearInterval(resync);
       timers.forEach(clearTimeout);
       socket.close();

@@ -2,16 +2,20 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ShowService } from '../show/show.service.ts';
 import { parse } from './validate.ts';
+import { bearer } from './auth.middleware.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import { publicProgramme } from '../show/public-programme.ts';
 
 const StateQuery = z.object({ stage: z.string().min(1).max(64).optional() }).passthrough();
 
-export function publicRoutes(show: ShowService, startedAt: number): Router {
+export function publicRoutes(show: ShowService, auth: AuthService, startedAt: number): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => {
     res.json({ ok: true, uptimeMs: Date.now() - startedAt, programmeRevision: show.programmePayload().revision });
   });
-  r.get('/api/v1/programme', (_req, res) => {
-    res.json(show.programmePayload());
+  r.get('/api/v1/programme', (req, res) => {
+    const crew = auth.verify(bearer(req)) !== null;
+    res.json(crew ? show.programmePayload() : publicProgramme(show.programmePayload()));
   });
   r.get('/api/v1/state', (req, res) => {
     const { stage } = parse(StateQuery, req.query);

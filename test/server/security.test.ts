@@ -195,3 +195,21 @@ describe('browser-facing protections', () => {
     expect(r.status).toBe(413);
   });
 });
+
+describe('the MC script stays with the crew', () => {
+  it('strips notes from the programme for anonymous readers, over HTTP and on the socket', async () => {
+    const anon = await (await fetch(`${server.url}/api/v1/programme`)).json();
+    const crew = await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${admin}` } })).json();
+    const notes = (p: { programme: { segments: { notes: string }[] } }) => p.programme.segments.map((s) => s.notes).join('');
+    expect(notes(crew).length).toBeGreaterThan(0);
+    expect(notes(anon)).toBe('');
+    const received = async (token?: string) => {
+      const s = io(server.url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, ...(token ? { token } : {}) }, forceNew: true });
+      const p = await new Promise<{ programme: { segments: { notes: string }[] } }>((r) => s.once('programme', r));
+      s.close();
+      return notes(p);
+    };
+    expect(await received()).toBe('');
+    expect((await received(admin)).length).toBeGreaterThan(0);
+  });
+});

@@ -138,8 +138,10 @@ function Editor() {
           dayId={day.id}
           stageId={stage.id}
           revision={ed.revision.current}
-          setStatus={ed.setStatus}
-          onImported={(first) => {
+          onImported={(first, count) => {
+            ed.remember(p);
+            ed.setStatus({ kind: 'idle' });
+            ed.setToast({ key: 'edit.import.done', params: { count }, undo: true });
             void ed.reload();
             if (first) setDayId(first);
             setTab('programme');

@@ -5,7 +5,7 @@ import type { Day, Programme, Segment } from '../../../shared/model/programme.sc
 import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
 import type { T } from '../../i18n/lang.ts';
 import { api, fileToBase64 } from './api.ts';
-import { errorKey, type Status } from './useEditor.ts';
+import { errorKey } from './useEditor.ts';
 
 type Mode = 'replace-day' | 'append' | 'replace-all';
 export type Preview = {
@@ -22,12 +22,11 @@ type Props = {
   dayId: string;
   stageId: string;
   revision: number;
-  onImported: (firstDayId: string | null) => void;
-  setStatus: (s: Status) => void;
+  onImported: (firstDayId: string | null, count: number) => void;
 };
 
 /** Paste or upload → preview with the document's warnings → import only after the organiser confirms. */
-export function ImportPanel({ t, token, programme, dayId, stageId, revision, onImported, setStatus }: Props) {
+export function ImportPanel({ t, token, programme, dayId, stageId, revision, onImported }: Props) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('replace-day');
@@ -64,8 +63,7 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
       setPreview(null);
       setText('');
       setFile(null);
-      setStatus({ kind: 'info', key: 'edit.import.done', params: { count: r.data.segments.length } });
-      onImported(r.data.days[0]?.id ?? null);
+      onImported(r.data.days[0]?.id ?? null, r.data.segments.length);
     }
   };
   const reason = (code: string, params: Record<string, string | number>, prefix: 'import.error' | 'import.note') => {

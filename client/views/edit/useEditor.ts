@@ -94,5 +94,10 @@ export function useEditor(token: string) {
     void commit(prev, { undoable: false });
   }, [commit]);
 
-  return { draft, revision, status, setStatus, toast, setToast, commit, undo, canUndo: undoStack.current.length > 0, reload };
+  /** Lets a change made elsewhere (an import) be undone like an edit. */
+  const remember = useCallback((before: Programme) => {
+    undoStack.current = [...undoStack.current, before].slice(-MAX_UNDO);
+  }, []);
+
+  return { draft, revision, status, setStatus, toast, setToast, commit, undo, remember, canUndo: undoStack.current.length > 0, reload };
 }

@@ -11,7 +11,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 function mount() {
   const onImported = vi.fn();
-  render(<ImportPanel t={t} token="tok" programme={programme} dayId="d1" stageId="main" revision={3} onImported={onImported} setStatus={() => {}} />);
+  render(<ImportPanel t={t} token="tok" programme={programme} dayId="d1" stageId="main" revision={3} onImported={onImported} />);
   return onImported;
 }
 
@@ -71,6 +71,6 @@ describe('import panel', () => {
     const [url, init] = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/programme/import');
     expect(JSON.parse(String(init.body))).toMatchObject({ text: 'table', expectedRevision: 3 });
-    expect(onImported).toHaveBeenCalledWith('d1');
+    expect(onImported).toHaveBeenCalledWith('d1', 1);
   });
 });

@@ -6,17 +6,23 @@ import { parse } from '../http/validate.ts';
 import type { Broadcaster } from '../show/broadcaster.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { originAllowed } from './origin.ts';
+import { publicProgramme } from '../show/public-programme.ts';
 
 type SocketData = { token: string | undefined; stageId: string | null };
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const room = (stageId: string) => `stage:${stageId}`;
+/** Logged-in sockets: they receive the programme with the MC's notes. */
+const CREW = 'crew';
 
 export function socketBroadcaster(io: AppServer): Broadcaster {
   return {
     stageChanged: (stageId, snapshot) => io.to(room(stageId)).emit('state', snapshot),
-    programmeChanged: (payload) => io.emit('programme', payload),
+    programmeChanged: (payload) => {
+      io.to(CREW).emit('programme', payload);
+      io.except(CREW).emit('programme', publicProgramme(payload));
+    },
   };
 }
 
@@ -34,7 +40,13 @@ export function answer<T>(ack: unknown, work: () => T): void {
   (ack as (r: Ack<T>) => void)(reply);
 }
 
-export function attachSocketHandlers(io: AppServer, show: ShowService, auth: AuthService, allowedOrigins: readonly string[] = []): void {
+export function attachSocketHandlers(
+  io: AppServer,
+  show: ShowService,
+  auth: AuthService,
+  allowedOrigins: readonly string[] = [],
+  now: () => number = Date.now,
+): void {
   io.use((socket, next) => {
     const hs = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     if (hs.protocol !== undefined && hs.protocol !== PROTOCOL_VERSION) {
@@ -50,13 +62,15 @@ export function attachSocketHandlers(io: AppServer, show: ShowService, auth: Aut
   });
 
   io.on('connection', (socket: AppSocket) => {
-    socket.emit('programme', show.programmePayload());
+    const crew = auth.verify(socket.data.token) !== null;
+    if (crew) void socket.join(CREW);
+    socket.emit('programme', crew ? show.programmePayload() : publicProgramme(show.programmePayload()));
     socket.onAny((event: string) => {
       // Feature modules add their own handlers; warn only about events nobody listens to.
       if (socket.listeners(event as 'control').length === 0) console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
     });
 
-    socket.on('clock:ping', (req, ack) => answer(ack, () => ({ t0: parse(ClockPing, req).t0, serverTime: Date.now() })));
+    socket.on('clock:ping', (req, ack) => answer(ack, () => ({ t0: parse(ClockPing, req).t0, serverTime: now() })));
 
     socket.on('stage:watch', (req, ack) =>
       answer(ack, () => {

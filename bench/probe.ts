@@ -19,7 +19,7 @@ if (process.env.BENCH_PROBE === '1' && process.send) {
     } else if (kind === 'read') {
       if ((m as { gc?: boolean }).gc && gc) gc();
       const mem = process.memoryUsage();
-      const stats: ProbeStats = { heapUsed: mem.heapUsed, rss: mem.rss, eldP99Ms: eld.percentile(99) / 1e6, eldMaxMs: eld.max / 1e6 };
+      const stats: ProbeStats = { heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, external: mem.external, rss: mem.rss, eldP99Ms: eld.percentile(99) / 1e6, eldMaxMs: eld.max / 1e6 };
       process.send?.({ probe: 'stats', stats });
     }
   });

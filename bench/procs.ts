@@ -24,7 +24,9 @@ export type Spawned = { proc: ChildProcess; pid: number; port: number; output: (
 
 /** A server (ours via server/main.ts, or the baseline) with the probe preloaded; resolves on `READY <port>`. */
 export async function spawnServer(entry: string, env: Record<string, string>, cpus: string | null, timeoutMs = 30_000): Promise<Spawned> {
-  const nodeArgs = ['--expose-gc', '--import', 'tsx', '--import', join(ROOT, 'bench/probe.ts'), join(ROOT, entry)];
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every server, written when it exits.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const nodeArgs = ['--expose-gc', ...prof, '--import', 'tsx', '--import', join(ROOT, 'bench/probe.ts'), join(ROOT, entry)];
   const [cmd, args] = pinned(cpus, process.execPath, nodeArgs);
   const proc = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env, BENCH_PROBE: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   children.add(proc);

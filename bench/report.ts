@@ -26,6 +26,7 @@ const FIGURES: Figure[] = [
   { label: 'action → viewer max (ms)', get: (r) => r.latency.max, digits: 1 },
   { label: 'snapshots delivered (%)', get: (r) => r.delivered * 100, digits: 2, target: () => '100' },
   { label: 'server CPU during actions (% of one core)', get: (r) => r.serverCpuPct, digits: 0 },
+  { label: 'busiest load generator CPU (% of one core)', get: (r) => r.clientCpuPct, digits: 0 },
   { label: 'event-loop delay p99 (ms)', get: (r) => r.eldP99Ms, digits: 1, target: (n) => (n === 5000 ? '≤ 20' : '') },
   { label: 'RSS per idle viewer (KB)', get: (r) => r.rssPerViewerKB, digits: 1, target: () => '≤ 20' },
   { label: 'heap per idle viewer (KB)', get: (r) => r.heapPerViewerKB, digits: 1 },

@@ -18,6 +18,8 @@ let received = 0;
 let stale = 0;
 let snapshotBytes = 0;
 let frameBytes = 0;
+let cpuFrom = process.cpuUsage();
+let wallFrom = performance.now();
 
 function open(url: string, deadline: number): Promise<Viewer | null> {
   return new Promise((resolve) => {
@@ -46,6 +48,7 @@ function open(url: string, deadline: number): Promise<Viewer | null> {
 async function connectAll(url: string, count: number, concurrency: number, deadlineMs: number) {
   const started = monoMs();
   const deadline = Date.now() + deadlineMs;
+  const had = sockets.length;
   let next = 0;
   let failed = 0;
   const lane = async () => {
@@ -58,14 +61,14 @@ async function connectAll(url: string, count: number, concurrency: number, deadl
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
   // One socket's raw frame, to report bytes per snapshot as they cross the wire.
-  sockets[0]?.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
+  if (had === 0) sockets[0]?.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
     if (p.type === 'message' && typeof p.data === 'string' && p.data.includes('"state"')) {
       frameBytes = Buffer.byteLength(p.data);
       const i = p.data.indexOf('{');
       snapshotBytes = Buffer.byteLength(p.data.slice(i, p.data.lastIndexOf('}') + 1));
     }
   });
-  send({ type: 'connected', connected: sockets.length, failed: failed + (count - next), ms: monoMs() - started });
+  send({ type: 'connected', connected: sockets.length - had, failed: failed + (count - next), ms: monoMs() - started });
 }
 
 /** The same burst a real screen runs on connect (client/net/connection.ts), with the same estimator. */
@@ -102,10 +105,15 @@ process.on('message', (m: ToViewers) => {
       else if (m.type === 'clock') send({ type: 'clock', errorsMs: await clockErrors(m.sockets, m.pings, m.gapMs) });
       else if (m.type === 'reset') {
         latency.reset();
+        cpuFrom = process.cpuUsage();
+        wallFrom = performance.now();
         received = 0;
         stale = 0;
+        send({ type: 'reset-done' });
       } else if (m.type === 'report') {
-        send({ type: 'report', histogram: encodeIntoCompressedBase64(latency), received, stale, snapshotBytes, frameBytes });
+        const cpu = process.cpuUsage(cpuFrom);
+        const cpuPct = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallFrom)) * 100;
+        send({ type: 'report', histogram: encodeIntoCompressedBase64(latency), received, stale, snapshotBytes, frameBytes, cpuPct });
       } else if (m.type === 'close') {
         for (const s of sockets) s.close();
         setTimeout(() => process.exit(0), 200);

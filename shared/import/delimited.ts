@@ -1,3 +1,4 @@
+import { headerMap } from './columns.ts';
 import type { RawRow } from './types.ts';
 
 /**
@@ -66,8 +67,10 @@ export function detectShape(text: string): TextShape {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t.startsWith('{') || t.startsWith('[')) return 'json';
   const lines = t.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const tabbed = lines.filter((l) => l.includes('\t')).length;
-  if (tabbed > 0 && tabbed >= lines.length / 3) return 'tsv';
+  const tabbed = lines.filter((l) => l.includes('\t'));
+  if (tabbed.length > 0 && tabbed.length >= lines.length / 3) return 'tsv';
+  // The whole plan pasted, prose and all: the table is there if a tabbed line is its header.
+  if (tabbed.some((l) => headerMap({ line: 0, cells: l.split('\t') }) !== null)) return 'tsv';
   const commaRows = lines.filter((l) => (l.match(/[,;]/g) ?? []).length >= 2).length;
   if (lines.length > 0 && commaRows >= lines.length * 0.6 && /^[^\n]*(start|begin|time|thời gian|giờ|bắt đầu)[^\n]*[,;]/i.test(t)) return 'csv';
   return 'lines';

@@ -74,7 +74,9 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       return;
     }
     if (headerAt >= 0 && index < headerAt) {
-      note('ignored_line', r);
+      // Title lines or the whole plan's prose above the table: one note, not one per line.
+      if (!notes.some((n) => n.code === 'ignored_before_header'))
+        note('ignored_before_header', r, { count: rows.slice(0, headerAt).filter((x) => x.cells.some((c) => c.trim() !== '')).length });
       return;
     }
 

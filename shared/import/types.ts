@@ -22,6 +22,7 @@ export type ParsedSegment = {
 /** Something the importer did that the organiser may want to check; never a change of meaning. */
 export type ImportNoteCode =
   | 'ignored_line'
+  | 'ignored_before_header'
   | 'joined_continuation'
   | 'duration_from_next_start'
   | 'block_range'

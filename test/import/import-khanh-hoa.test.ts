@@ -91,13 +91,19 @@ describe('importer on the Khánh Hòa appendix (pasted from the plan document)',
     const { source } = importAppendix();
     if (source.kind !== 'table') throw new Error('table');
     expect(source.result.notes.map((n) => [n.code, n.line])).toEqual([
-      ['ignored_line', 1],
-      ['ignored_line', 2],
-      ['ignored_line', 3],
+      ['ignored_before_header', 1],
       ['joined_continuation', 22],
       ['ignored_line', 25],
       ['block_range', 32],
     ]);
+  });
+
+  it('finds the table when the whole plan is pasted, prose and all', () => {
+    const whole = `KẾ HOẠCH\nTổ chức Ngày Hội công nghệ số\n\nI. MỤC ĐÍCH, YÊU CẦU\n- Giới thiệu, quảng bá 08:00 rộng rãi.\n${'Căn cứ Quyết định số 505/QĐ-TTg ngày 22/4/2022.\n'.repeat(120)}${APPENDIX}`;
+    const { source, preview } = importAppendix(whole);
+    expect(preview.segments).toHaveLength(17);
+    if (source.kind !== 'table') throw new Error('table');
+    expect(source.result.notes[0]).toMatchObject({ code: 'ignored_before_header', line: 1, params: { count: 127 } });
   });
 
   it('reads the same table copied as Windows text with CRLF and non-breaking spaces', () => {

@@ -1,0 +1,39 @@
+import type { Broadcaster } from '../show/broadcaster.ts';
+import type { AppServer } from './socket.handlers.ts';
+
+/** Bytes queued for one socket before it counts as dead or too slow to keep (≈ 250 full snapshots). */
+export const SLOW_CONSUMER_CAP_BYTES = 1024 * 1024;
+/** Packets engine.io holds while the transport is still busy with earlier ones. */
+export const SLOW_CONSUMER_CAP_PACKETS = 200;
+
+type ConnInternals = { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number } } };
+
+/** What is queued for one socket: engine.io's own buffer and the websocket's unsent bytes. */
+export function backlog(conn: unknown): { packets: number; bytes: number } {
+  const c = conn as ConnInternals;
+  return { packets: c.writeBuffer?.length ?? 0, bytes: c.transport?.socket?.bufferedAmount ?? 0 };
+}
+
+/**
+ * A viewer that stops reading (a phone in a pocket with a dead radio, a hung player) would make the
+ * server queue every snapshot for it forever. Before each broadcast, sockets of that stage whose
+ * backlog passed the cap are dropped; if they are alive they reconnect and get a fresh snapshot.
+ */
+export function slowConsumerGuard(io: AppServer, cap = { bytes: SLOW_CONSUMER_CAP_BYTES, packets: SLOW_CONSUMER_CAP_PACKETS }): Broadcaster {
+  return {
+    stageChanged(stageId) {
+      const ids = io.sockets.adapter.rooms.get(`stage:${stageId}`);
+      if (!ids) return;
+      for (const id of ids) {
+        const socket = io.sockets.sockets.get(id);
+        if (!socket) continue;
+        const b = backlog(socket.conn);
+        if (b.bytes > cap.bytes || b.packets > cap.packets) {
+          console.warn(`dropping a slow viewer: ${b.bytes} bytes and ${b.packets} packets queued`);
+          socket.disconnect(true);
+        }
+      }
+    },
+    programmeChanged() {},
+  };
+}

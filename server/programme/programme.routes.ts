@@ -32,7 +32,9 @@ export function programmeRoutes(show: ShowService, auth: AuthService): Router {
       notes,
     };
     if (dryRun) {
-      res.json({ dryRun: true, revision, mode: body.mode, ...summary });
+      // Said before the organiser confirms: this import would take away the segment on stage now.
+      const refusal = show.runningConflict(preview.programme)?.toJSON() ?? null;
+      res.json({ dryRun: true, revision, mode: body.mode, ...summary, refusal });
       return;
     }
     const payload = show.replaceProgramme(preview.programme, body.expectedRevision);

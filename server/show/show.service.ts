@@ -145,19 +145,8 @@ export class ShowService {
         revision: this.revision,
       });
     }
-    for (const [stageId, state] of this.stages) {
-      const running = runningActual(state.run);
-      if (!running || state.run.cursorId === null) continue;
-      const id = state.run.cursorId;
-      const kept = programme.segments.find((s) => s.id === id);
-      if (!kept || kept.stageId !== stageId || (state.run.dayId !== null && kept.dayId !== state.run.dayId)) {
-        const title = this.programme.segments.find((s) => s.id === id)?.title ?? id;
-        throw new ServiceError('segment_running', `"${title}" is running on stage ${stageId}; end it before removing or moving it`, {
-          segmentId: id,
-          stageId,
-        });
-      }
-    }
+    const conflict = this.runningConflict(programme);
+    if (conflict) throw conflict;
     const plan = resolvePlan(programme);
     const revision = this.revision + 1;
     this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))();
@@ -171,6 +160,24 @@ export class ShowService {
       for (const l of this.listeners) l.stageChanged(stageId, snap);
     }
     return this.payload;
+  }
+
+  /** The refusal a replacement would meet because it removes or moves a running segment, or null. */
+  runningConflict(programme: Programme): ServiceError | null {
+    for (const [stageId, state] of this.stages) {
+      const running = runningActual(state.run);
+      if (!running || state.run.cursorId === null) continue;
+      const id = state.run.cursorId;
+      const kept = programme.segments.find((s) => s.id === id);
+      if (!kept || kept.stageId !== stageId || (state.run.dayId !== null && kept.dayId !== state.run.dayId)) {
+        const title = this.programme.segments.find((s) => s.id === id)?.title ?? id;
+        return new ServiceError('segment_running', `"${title}" is running on stage ${stageId}; end it before removing or moving it`, {
+          segmentId: id,
+          stageId,
+        });
+      }
+    }
+    return null;
   }
 
   /** The plan and programme a report is computed against. */

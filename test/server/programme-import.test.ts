@@ -100,6 +100,19 @@ describe('POST /api/v1/programme/import', () => {
     expect(((await large.json()) as Preview).segments).toHaveLength(401);
   });
 
+  it('a dry run says when the import would remove the segment running now; the import is then refused', async () => {
+    await post('/api/v1/programme/import', { text: APPENDIX });
+    const start = await post('/api/v1/control/start', { segmentId: (await programme()).programme.segments[3]!.id });
+    expect(start.status).toBe(200);
+    const dry = (await (await post('/api/v1/programme/import?dryRun=1', { text: APPENDIX, mode: 'replace-day' })).json()) as { refusal: { code: string } | null };
+    expect(dry.refusal?.code).toBe('segment_running');
+    const appendOnly = (await (await post('/api/v1/programme/import?dryRun=1', { text: APPENDIX, mode: 'append' })).json()) as { refusal: unknown };
+    expect(appendOnly.refusal).toBeNull();
+    const real = await post('/api/v1/programme/import', { text: APPENDIX, mode: 'replace-day' });
+    expect(real.status).toBe(409);
+    expect(((await real.json()) as { error: { code: string } }).error.code).toBe('segment_running');
+  });
+
   it('needs an admin login', async () => {
     expect((await post('/api/v1/programme/import?dryRun=1', { text: APPENDIX }, false)).status).toBe(401);
   });

@@ -3,6 +3,7 @@ import { isMessageKey } from '../../../shared/i18n/index.ts';
 import type { ImportNote, RowError } from '../../../shared/import/types.ts';
 import type { Day, Programme, Segment } from '../../../shared/model/programme.schema.ts';
 import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
+import type { ApiError } from '../../../shared/protocol.ts';
 import type { T } from '../../i18n/lang.ts';
 import { api, fileToBase64 } from './api.ts';
 import { errorKey } from './useEditor.ts';
@@ -14,6 +15,8 @@ export type Preview = {
   segments: (Segment & { line: number | null })[];
   warnings: ProgrammeWarning[];
   notes: ImportNote[];
+  /** Set when importing would remove the segment running now; the server would refuse it. */
+  refusal?: ApiError | null;
 };
 type Props = {
   t: T;
@@ -224,8 +227,13 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
               </ul>
             </details>
           ) : null}
+          {preview.refusal ? (
+            <p className="import-failure" role="alert">
+              {t(errorKey(preview.refusal))}
+            </p>
+          ) : null}
           <div className="import-confirm">
-            <button type="button" className="primary" disabled={busy} onClick={() => void run(false)}>
+            <button type="button" className="primary" disabled={busy || Boolean(preview.refusal)} onClick={() => void run(false)}>
               {t('edit.import.confirm', { count: preview.segments.length })}
             </button>
             <button type="button" onClick={() => setPreview(null)}>

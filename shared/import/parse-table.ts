@@ -98,7 +98,7 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
     const duration = durText === '' ? null : parseDuration(durText);
 
     // A header row that carries a range over the rows under it: "18 giờ 00 - 18 giờ 40 | BẾ MẠC NGÀY HỘI".
-    if (range && range.end !== null && filled.length === 2 && cellIn(r, map, 'performer') === '' && duration === null) {
+    if (range && range.end !== null && filled.length === 2 && cell(r, 'performer') === '' && duration === null) {
       const other = filled.find(([i]) => i !== (map.time ?? map.start))?.[1] ?? '';
       if (isUpper(tidy(other)) || (map.title !== undefined && r.cells[map.title]?.trim() === '')) {
         section = tidy(other);
@@ -134,8 +134,10 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       return;
     }
 
-    // A page break splits a cell: the rest arrives as a row with no time and no duration.
-    if (range === null && duration === null && block === null && last !== null) {
+    // A page break splits a cell: the rest arrives as a row with no time and no duration, and a
+    // title (if any) that carries on mid-sentence. A new title without either is an error below.
+    const titleGoesOn = /^[\p{Ll}\d(,;]/u.test(cell(r, 'title')) || cell(r, 'title') === '';
+    if (range === null && duration === null && block === null && last !== null && titleGoesOn) {
       joinContinuation(last, r, map);
       note('joined_continuation', r, { line: last.row.line });
       return;
@@ -201,16 +203,15 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
   return { days: days.filter((d) => used.has(d.key)), segments, notes, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
-function cellIn(r: RawRow, map: ColumnMap, role: keyof ColumnMap): string {
-  const i = map[role];
-  return i === undefined ? '' : (r.cells[i] ?? '').trim();
-}
-
 function joinContinuation(p: Pending, r: RawRow, map: ColumnMap) {
+  const cellIn = (role: keyof ColumnMap) => {
+    const i = map[role];
+    return i === undefined ? '' : (r.cells[i] ?? '').trim();
+  };
   const add = (a: string, b: string) => (a.trim() === '' ? b : b === '' ? a : `${a.trimEnd()} ${b}`);
-  const perf = cellIn(r, map, 'performer');
-  const title = cellIn(r, map, 'title');
-  const notes = cellIn(r, map, 'notes');
+  const perf = cellIn('performer');
+  const title = cellIn('title');
+  const notes = cellIn('notes');
   // Rejoined raw, then tidied, so a list split by a page break stays one list.
   if (perf !== '') {
     p.raw.performer = add(p.raw.performer, perf);

@@ -154,3 +154,17 @@ describe('importer on table shapes organisers paste', () => {
     expect(s.kind === 'table' && s.result.errors[0]?.code).toBe('invalid_json');
   });
 });
+
+describe('rows without a time or a duration', () => {
+  it('a new title with neither is an error, not silently joined to the row above', () => {
+    const r = table(['Thời gian\tNội dung\tThực hiện', '08:00 - 08:30\tĐón khách\tBan tổ chức', '\tGiao lưu văn nghệ\tĐoàn ca múa'].join('\n'));
+    expect(r.errors).toEqual([{ code: 'no_duration', line: 3, text: 'Giao lưu văn nghệ\tĐoàn ca múa', params: {} }]);
+  });
+
+  it('a title that carries on mid-sentence after a page break is joined, and said so', () => {
+    const r = table(['Thời gian\tNội dung\tThực hiện', '08:00 - 08:30\tĐón khách, ổn định\tBan tổ chức', '\tchỗ ngồi\t'].join('\n'));
+    expect(r.errors).toEqual([]);
+    expect(r.segments[0]?.title).toBe('Đón khách, ổn định chỗ ngồi');
+    expect(r.notes.map((n) => [n.code, n.line, n.params])).toEqual([['joined_continuation', 3, { line: 2 }]]);
+  });
+});

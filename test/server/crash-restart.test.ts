@@ -57,15 +57,29 @@ describe('a kill -9 of the server mid-show', () => {
     expect(resumed.phase).toBe('running');
   });
 
-  it('resumes a running timer after a clean SIGTERM with the same startedAt', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('resumes a running timer after a clean %s with the same startedAt', async (signal) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ros-term-'));
     const first = await start(dataDir);
     const token = await loginToken(first.url);
     const started = await control(first.url, token, 'start');
-    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(await first.stop(signal)).toBe(0);
     const second = await start(dataDir);
     const after = await state(second.url);
     expect(after).toMatchObject({ phase: 'running', version: started.version, current: started.current });
     expect(after.timer?.startedAt).toBe(started.timer?.startedAt);
+  });
+});
+
+describe('logs', () => {
+  it('never print a password or a token', async () => {
+    const p = await start(mkdtempSync(join(tmpdir(), 'ros-logs-')));
+    const token = await loginToken(p.url);
+    await fetch(`${p.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'wrong-password-123' }) });
+    await control(p.url, token, 'start');
+    await fetch(`${p.url}/api/v1/control/next`, { method: 'POST', headers: { authorization: 'Bearer forged-token-xyz' } });
+    await p.stop('SIGINT');
+    const out = p.output();
+    expect(out).toContain('READY');
+    for (const secret of [token, 'test-admin-password', 'wrong-password-123', 'forged-token-xyz']) expect(out).not.toContain(secret);
   });
 });

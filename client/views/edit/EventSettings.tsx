@@ -64,7 +64,6 @@ export function EventSettings({ t, programme, commit }: Props) {
                 {t('edit.event.remove')}
               </button>
               {err(`days.${i}.date`)}
-              {used > 0 ? <span className="hint">{t('edit.invalid.day_has_segments', { count: used })}</span> : null}
             </div>
           );
         })}
@@ -89,11 +88,10 @@ export function EventSettings({ t, programme, commit }: Props) {
                 {t('edit.event.stageName')}
                 <input value={s.name} onChange={(e) => setEv({ ...ev, stages: ev.stages.map((x) => (x.id === s.id ? { ...x, name: e.target.value } : x)) })} />
               </label>
-              <button type="button" disabled={used > 0 || ev.stages.length === 1} onClick={() => setEv({ ...ev, stages: ev.stages.filter((x) => x.id !== s.id) })}>
+              <button type="button" disabled={used > 0 || ev.stages.length === 1} title={used > 0 ? t('edit.invalid.stage_has_segments', { count: used }) : ''} onClick={() => setEv({ ...ev, stages: ev.stages.filter((x) => x.id !== s.id) })}>
                 {t('edit.event.remove')}
               </button>
               {err(`stages.${i}.name`)}
-              {used > 0 ? <span className="hint">{t('edit.invalid.stage_has_segments', { count: used })}</span> : null}
             </div>
           );
         })}

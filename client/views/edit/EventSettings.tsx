@@ -8,7 +8,10 @@ type Props = { t: T; programme: Programme; commit: (next: Programme) => Promise<
 
 export function EventSettings({ t, programme, commit }: Props) {
   const [ev, setEv] = useState<Event>(programme.event);
-  useEffect(() => setEv(programme.event), [programme.event]);
+  // Segment saves bring a new event object too; only a real change of the event resets the form.
+  const eventKey = JSON.stringify(programme.event);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setEv(programme.event), [eventKey]);
   const problems = eventProblems(ev);
   const problem = (field: string) => problems.find((p) => p.field === field)?.problem;
   const err = (field: string) => {

@@ -38,10 +38,13 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
   const [problems, setProblems] = useState<Partial<Record<keyof Local, Problem>>>({});
   const [open, setOpen] = useState(false);
   const [dragOver, setDragOver] = useState(false);
+  // Every save brings new segment objects; only a change to this segment may reset what is being typed here.
+  const segKey = JSON.stringify(seg);
   useEffect(() => {
     setLocal(fromSeg(seg));
     setProblems({});
-  }, [seg]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [segKey]);
 
   const set = (k: keyof Local) => (e: { target: { value: string } }) => setLocal((l) => ({ ...l, [k]: e.target.value }));
   const fail = (k: keyof Local, p: Problem | null) => {

@@ -145,3 +145,19 @@ describe('useEditor', () => {
     expect(result.current.status).toMatchObject({ kind: 'error', key: 'error.segment_running' });
   });
 });
+
+describe('typing while another row is saved', () => {
+  it('keeps what is being typed in one row when a save of another row brings a new programme', () => {
+    const commit = vi.fn(() => Promise.resolve());
+    const { rerender } = render(
+      <ProgrammeTab t={vi_t} programme={programme} plan={resolvePlan(programme)} dayId="d1" stageId="main" runningId={null} commit={commit} />,
+    );
+    const title = within(row('Phát biểu khai mạc')).getByLabelText('Nội dung');
+    fireEvent.change(title, { target: { value: 'Phát biểu khai mạc của Chủ tịch' } });
+    // The server answers a save of row 1: every segment object is new, row 3 itself is unchanged.
+    const saved = JSON.parse(JSON.stringify({ ...programme, segments: programme.segments.map((s, i) => (i === 0 ? { ...s, title: 'Ca nhạc chào mừng' } : s)) })) as Programme;
+    rerender(<ProgrammeTab t={vi_t} programme={saved} plan={resolvePlan(saved)} dayId="d1" stageId="main" runningId={null} commit={commit} />);
+    expect((within(row('Phát biểu khai mạc')).getByLabelText('Nội dung') as HTMLTextAreaElement).value).toBe('Phát biểu khai mạc của Chủ tịch');
+    expect((within(row('Ca nhạc chào mừng')).getByLabelText('Nội dung') as HTMLTextAreaElement).value).toBe('Ca nhạc chào mừng');
+  });
+});

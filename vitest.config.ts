@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/engine/**/*.test.ts', 'test/server/**/*.test.ts', 'test/import/**/*.test.ts', 'test/report/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/engine/**/*.test.ts', 'test/server/**/*.test.ts', 'test/import/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

@@ -113,6 +113,10 @@ function ReportPage() {
       {shown.map((d) => (
         <DaySection key={`${d.dayId}/${d.stageId}`} t={t} d={d} tz={tz} />
       ))}
+      <footer className="report-sign">
+        <p>{t('report.preparedBy')}</p>
+        <p className="hint">{t('report.signHint')}</p>
+      </footer>
     </main>
   );
 }

@@ -33,6 +33,8 @@ export const vi = {
   'report.over': 'vượt {d}',
   'report.under': 'thiếu {d}',
   'report.onTime': 'đúng giờ',
+  'report.preparedBy': 'Người lập báo cáo',
+  'report.signHint': '(Ký, ghi rõ họ tên)',
 };
 
 export const en: Record<keyof typeof vi, string> = {
@@ -70,4 +72,6 @@ export const en: Record<keyof typeof vi, string> = {
   'report.over': '{d} over',
   'report.under': '{d} under',
   'report.onTime': 'on time',
+  'report.preparedBy': 'Prepared by',
+  'report.signHint': '(Signature and full name)',
 };

@@ -22,7 +22,9 @@ const post = (path: string, body: unknown, auth = true) =>
     headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-const programme = async () => (await (await fetch(`${server.url}/api/v1/programme`)).json()) as ProgrammePayload;
+// With the admin token: the crew's copy, MC notes included (the public one leaves them out).
+const programme = async () =>
+  (await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgrammePayload;
 type Preview = {
   dryRun: boolean;
   revision: number;
@@ -134,6 +136,7 @@ describe('export', () => {
     const after = await programme();
     expect(after.revision).toBe(3);
     expect(after.programme).toEqual(before);
+    expect(after.programme.segments.find((x) => x.notes !== '')?.notes).toMatch(/^Bao gồm: Báo cáo/);
   });
 
   it('CSV export: header, one row per segment, quoted where needed, BOM for Excel', async () => {

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { useEffect } from 'react';
 import { LANGS, translate, type Lang, type MessageKey, type Params } from '../../shared/i18n/index.ts';
 
 const KEY = 'ros.lang';
@@ -39,4 +40,12 @@ export function useLang(): Lang {
 export function useT(): T {
   const lang = useLang();
   return (key, params) => translate(lang, key, params);
+}
+
+/** Keeps the browser tab's title in the chosen language. */
+export function useDocumentTitle(key: MessageKey): void {
+  const lang = useLang();
+  useEffect(() => {
+    document.title = translate(lang, key);
+  }, [lang, key]);
 }

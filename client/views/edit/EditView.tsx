@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { translate } from '../../../shared/i18n/index.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
-import { logout, useSession } from '../../auth/session.ts';
-import { toggleLang, useLang, useT } from '../../i18n/lang.ts';
+import { SessionButtons } from '../../auth/SessionButtons.tsx';
+import { useSession } from '../../auth/session.ts';
+import { useT, useDocumentTitle } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
 import { useShow } from '../../store/hooks.ts';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -17,10 +17,7 @@ import './edit.css';
 /** `/edit` — programme editor, import, export; admin login. */
 export default function EditView() {
   const t = useT();
-  const lang = useLang();
-  useEffect(() => {
-    document.title = translate(lang, 'edit.title');
-  }, [lang]);
+  useDocumentTitle('edit.title');
   return (
     <LoginGate roles={['admin']} title={t('edit.title')}>
       <Editor />
@@ -68,12 +65,7 @@ function Editor() {
         <h1>{t('edit.title')}</h1>
         <span className="event-name">{p.event.title}</span>
         <ConnectionBadge />
-        <button type="button" onClick={toggleLang}>
-          {t('lang.switch')}
-        </button>
-        <button type="button" onClick={() => void logout()}>
-          {t('login.logout')}
-        </button>
+        <SessionButtons />
       </header>
       <nav className="edit-tabs" role="tablist">
         {(['programme', 'event', 'import', 'export'] as const).map((k) => (

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { translate } from '../../../shared/i18n/index.ts';
+import { useCallback, useState } from 'react';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
 import { logout, useSession } from '../../auth/session.ts';
-import { useLang, useT } from '../../i18n/lang.ts';
+import { useT, useDocumentTitle } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { useStageView } from '../../store/useStageView.ts';
@@ -16,10 +15,7 @@ import './mc.css';
 /** `/mc` — MC console; MC or admin login. */
 export default function McView() {
   const t = useT();
-  const lang = useLang();
-  useEffect(() => {
-    document.title = translate(lang, 'mc.title');
-  }, [lang]);
+  useDocumentTitle('mc.title');
   return (
     <LoginGate roles={['mc', 'admin']} title={t('mc.title')}>
       <McLive />

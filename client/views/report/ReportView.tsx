@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { translate } from '../../../shared/i18n/index.ts';
 import type { DayReport } from '../../../shared/report/report.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
-import { logout, useSession } from '../../auth/session.ts';
-import { toggleLang, useLang, useT, type T } from '../../i18n/lang.ts';
+import { SessionButtons } from '../../auth/SessionButtons.tsx';
+import { useSession } from '../../auth/session.ts';
+import { useT, type T, useDocumentTitle } from '../../i18n/lang.ts';
 import { dateInZone, formatClock } from '../../lib/time.ts';
 import { api, download } from '../edit/api.ts';
 import { errorKey } from '../edit/useEditor.ts';
@@ -20,10 +20,7 @@ type Report = {
 /** `/report` — planned vs actual, per day and stage; admin login. */
 export default function ReportView() {
   const t = useT();
-  const lang = useLang();
-  useEffect(() => {
-    document.title = translate(lang, 'report.title');
-  }, [lang]);
+  useDocumentTitle('report.title');
   return (
     <LoginGate roles={['admin']} title={t('report.title')}>
       <ReportPage />
@@ -101,12 +98,7 @@ function ReportPage() {
           <button type="button" className="primary" onClick={() => window.print()}>
             {t('report.print')}
           </button>
-          <button type="button" onClick={toggleLang}>
-            {t('lang.switch')}
-          </button>
-          <button type="button" onClick={() => void logout()}>
-            {t('login.logout')}
-          </button>
+          <SessionButtons />
         </div>
       </header>
       {report.replayIssues.length > 0 ? <p className="report-note">{t('report.replayIssues', { count: report.replayIssues.length })}</p> : null}

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { translate } from '../../../shared/i18n/index.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang, useDocumentTitle } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { useStageView } from '../../store/useStageView.ts';
@@ -20,9 +19,7 @@ export default function StageView() {
   const segments = useSegmentIndex();
   const event = useShow((s) => s.programme?.programme.event);
   const connection = useShow((s) => s.connection);
-  useEffect(() => {
-    document.title = translate(lang, 'stage.title');
-  }, [lang]);
+  useDocumentTitle('stage.title');
   const unknown = stageId !== undefined && event !== undefined && !event.stages.some((s) => s.id === stageId);
   if (unknown) {
     return (

@@ -3,9 +3,10 @@ import type { Layout } from '../../../shared/model/screen.schema.ts';
 import type { Ack } from '../../../shared/protocol.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
-import { logout, useSession } from '../../auth/session.ts';
+import { SessionButtons } from '../../auth/SessionButtons.tsx';
+import { useSession } from '../../auth/session.ts';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
-import { toggleLang, useT } from '../../i18n/lang.ts';
+import { useT } from '../../i18n/lang.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { AssignPanel } from './AssignPanel.tsx';
 import { ScreenCard } from './ScreenCard.tsx';
@@ -65,12 +66,7 @@ function TechConsole() {
           <button type="button" onClick={async () => report(await send('screen:restore', { screens: 'all' }))}>
             {t('tech.clear')}
           </button>
-          <button type="button" onClick={toggleLang}>
-            {t('lang.switch')}
-          </button>
-          <button type="button" onClick={() => void logout()}>
-            {t('login.logout')}
-          </button>
+          <SessionButtons />
         </div>
       </header>
       {status ? (

@@ -57,7 +57,7 @@ export const khanhHoa2025: ProgrammeInput = {
         title:
           'Tổ chức cuộc thi rung chuông vàng (Các kiến thức cơ bản về chuyển đổi số, vai trò, lợi ích và xu hướng phát triển của chuyển đổi số)',
         performer:
-          'Đại diện các đơn vị, doanh nghiệp tham gia gian hàng tại Ngày hội (dự kiến mỗi đơn vị 02 người); dự kiến 100 thí sinh tham gia (số lượng có thể điều chỉnh tùy theo điều kiện thực tế)',
+          'Đại diện các đơn vị, doanh nghiệp tham gia gian hàng tại Ngày hội (dự kiến mỗi đơn vị 02 người); Số lượng: Dự kiến 100 thí sinh tham gia (số lượng có thể điều chỉnh tùy theo điều kiện thực tế)',
       },
       {
         id: 'd1-quiz-awards',

@@ -56,9 +56,7 @@ describe('importer on the Khánh Hòa appendix (pasted from the plan document)',
       ]);
       expect(words(s.title), where).toBe(words(want.title));
       expect(words(s.notes), where).toBe(words(want.notes));
-      // The one editorial change in the demo: "Số lượng: Dự kiến 100 thí sinh" became "dự kiến 100 thí sinh".
-      const performer = want.id === 'd1-golden-bell' ? words(s.performer).replace('số lượng ', '') : words(s.performer);
-      expect(performer, where).toBe(words(want.performer));
+      expect(words(s.performer), where).toBe(words(want.performer));
     });
   });
 

@@ -6,7 +6,7 @@ import { monoMs } from './protocol.ts';
 type OperatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type Operator = {
-  send(command: Command): Promise<{ ok: boolean; rttMs: number; code?: string }>;
+  send(command: Command): Promise<{ ok: boolean; rttMs: number; code?: string; version?: number; benchSentAt?: number }>;
   close(): void;
 };
 
@@ -31,8 +31,9 @@ export async function operator(url: string, token: string | undefined): Promise<
         s.timeout(30_000).emit('control', { expectedVersion: version, command }, (err: Error | null, r: Ack<Snapshot>) => {
           const rttMs = monoMs() - t0;
           if (err) return res({ ok: false, rttMs, code: 'timeout' });
-          if (r.ok) version = r.data.version;
-          res(r.ok ? { ok: true, rttMs } : { ok: false, rttMs, code: r.error.code });
+          if (!r.ok) return res({ ok: false, rttMs, code: r.error.code });
+          version = r.data.version;
+          res({ ok: true, rttMs, version, ...(r.data.benchSentAt === undefined ? {} : { benchSentAt: r.data.benchSentAt }) });
         });
       }),
     close: () => s.close(),

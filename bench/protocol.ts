@@ -3,15 +3,19 @@ export type ToViewers =
   | { type: 'connect'; url: string; count: number; concurrency: number; deadlineMs: number }
   | { type: 'clock'; sockets: number; pings: number; gapMs: number }
   | { type: 'reset' }
-  | { type: 'report' }
+  /** Answer once every viewer has a snapshot at least this new, or after `timeoutMs`. */
+  | { type: 'await'; version: number; timeoutMs: number }
+  /** Every accepted action: the version it produced and when the server received it (benchSentAt). */
+  | { type: 'report'; sent: [version: number, sentAt: number][] }
   | { type: 'close' };
 
 export type FromViewers =
   | { type: 'ready' }
   | { type: 'reset-done' }
+  | { type: 'awaited'; missing: number }
   | { type: 'connected'; connected: number; failed: number; ms: number }
   | { type: 'clock'; errorsMs: number[] }
-  | { type: 'report'; histogram: string; received: number; stale: number; snapshotBytes: number; frameBytes: number; cpuPct: number }
+  | { type: 'report'; histogram: string; pairs: number; delivered: number; superseded: number; stale: number; snapshotBytes: number; frameBytes: number; cpuPct: number }
   | { type: 'error'; message: string };
 
 /** From the probe preloaded into a server process (`probe.ts`). */

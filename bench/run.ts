@@ -17,7 +17,7 @@ const { values: a } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,10000' },
     runs: { type: 'string', default: '3' },
-    actions: { type: 'string', default: '12' },
+    actions: { type: 'string', default: '10' },
     rate: { type: 'string', default: '2' },
     kinds: { type: 'string', default: 'baseline,ours' },
     'budget-sec': { type: 'string', default: '540' },
@@ -67,7 +67,7 @@ try {
         scenarios.push(res);
         console.log(
           `run ${r} ${kind.padEnd(11)} ${String(viewers).padStart(6)} viewers: p50 ${res.latency.p50.toFixed(1)} p99 ${res.latency.p99.toFixed(1)} ms, ` +
-            `delivered ${(res.delivered * 100).toFixed(1)}%, cpu ${res.serverCpuPct.toFixed(0)}% (clients ${res.clientCpuPct.toFixed(0)}%), eld p99 ${res.eldP99Ms.toFixed(1)} ms, ` +
+            `delivered ${(res.delivered * 100).toFixed(1)}% (newer ${(res.superseded * 100).toFixed(1)}%), cpu ${res.serverCpuPct.toFixed(0)}% (clients ${res.clientCpuPct.toFixed(0)}%), eld p99 ${res.eldP99Ms.toFixed(1)} ms, ` +
             `rss/viewer ${res.rssPerViewerKB.toFixed(1)} KB, clock p95 ${res.clockErrMs.p95} ms, ramp ${res.rampPerSec.toFixed(0)}/s, load ${res.loadavg}`,
         );
       }

@@ -30,8 +30,10 @@ export type ScenarioResult = {
   failed: number;
   rampPerSec: number;
   latency: Percentiles;
-  /** Snapshots received over snapshots sent times viewers. */
+  /** Of (viewer, action) pairs: the viewer got a snapshot at least as new as the action. */
   delivered: number;
+  /** Of (viewer, action) pairs: that came as a newer snapshot, the action's own was replaced in flight. */
+  superseded: number;
   outOfOrder: number;
   serverCpuPct: number;
   /** CPU of the busiest load-generator process: near 100 % means the clients, not the server, set the latency. */
@@ -61,7 +63,6 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   try {
     const op = await operator(url, ours ? await login(url, PASSWORD) : undefined);
     if (ours) await op.send({ type: 'start' });
-    await sleep(500);
 
     const procs = Math.max(1, Math.ceil(o.viewers / o.perProcess));
     for (let i = 0; i < procs; i++) gens.push(forkTs('bench/viewers.ts', o.clientCpus));
@@ -74,7 +75,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         gens.map((g, i) => request(g, { type: 'connect', url, count: part(shares[i] ?? 0), concurrency: 400, deadlineMs: 120_000 }, isMsg('connected'), 150_000)),
       )) as Extract<FromViewers, { type: 'connected' }>[];
     const first = await connectPart((share) => Math.floor(share / 2));
-    await sleep(1000);
+    await sleep(500);
     const half = await probe(server.proc, true);
     const rssHalf = usage(server.pid).rss;
     const second = await connectPart((share) => share - Math.floor(share / 2));
@@ -83,7 +84,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const nSecond = second.reduce((a, c) => a + c.connected, 0);
     const rampMs = Math.max(...first.map((c) => c.ms)) + Math.max(...second.map((c) => c.ms));
 
-    await sleep(2000);
+    await sleep(1000);
     const after = await probe(server.proc, true);
     const rssAfter = usage(server.pid).rss;
 
@@ -95,6 +96,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     // Clock estimates run while the show runs, as a phone joining mid-show would make them.
     const clock = Promise.all(gens.map((g) => request(g, { type: 'clock', sockets: Math.ceil(o.clockSockets / procs), pings: 8, gapMs: 120 }, isMsg('clock'))));
     const acks: number[] = [];
+    const sent: [number, number][] = [];
     let refused = 0;
     for (let i = 0; i < o.actions; i++) {
       const due = t0 + (i * 1000) / o.actionsPerSec;
@@ -102,15 +104,18 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       const r = await op.send(actionAt(i));
       acks.push(r.rttMs);
       if (!r.ok) refused++;
+      else if (r.version !== undefined && r.benchSentAt !== undefined) sent.push([r.version, r.benchSentAt]);
     }
-    await sleep(1500);
+    const last = sent.at(-1)?.[0] ?? 0;
+    await Promise.all(gens.map((g) => request(g, { type: 'await', version: last, timeoutMs: 15_000 }, isMsg('awaited'), 20_000)));
     const cpuMs = usage(server.pid).cpuMs - cpu0;
     const wallMs = Date.now() - t0;
     const eld = await probe(server.proc, false);
     const clockErrs = ((await clock) as Extract<FromViewers, { type: 'clock' }>[]).flatMap((c) => c.errorsMs);
-    const reports = (await Promise.all(gens.map((g) => request(g, { type: 'report' }, isMsg('report'))))) as Extract<FromViewers, { type: 'report' }>[];
+    const reports = (await Promise.all(gens.map((g) => request(g, { type: 'report', sent }, isMsg('report'))))) as Extract<FromViewers, { type: 'report' }>[];
     op.close();
-    const received = reports.reduce((a, r) => a + r.received, 0);
+    const pairs = reports.reduce((a, r) => a + r.pairs, 0);
+    if (sent.length !== o.actions) throw new Error(`${o.actions - sent.length} actions came back without benchSentAt`);
     if (refused > 0) throw new Error(`${refused} operator actions were refused`);
     return {
       kind: o.kind,
@@ -119,7 +124,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       failed: connected.reduce((a, c) => a + c.failed, 0),
       rampPerSec: n / (rampMs / 1000),
       latency: mergeHistograms(reports.map((r) => r.histogram)),
-      delivered: received / (o.actions * n),
+      delivered: reports.reduce((a, r) => a + r.delivered, 0) / pairs,
+      superseded: reports.reduce((a, r) => a + r.superseded, 0) / pairs,
       outOfOrder: reports.reduce((a, r) => a + r.stale, 0),
       serverCpuPct: (cpuMs / wallMs) * 100,
       clientCpuPct: Math.max(...reports.map((r) => r.cpuPct)),

@@ -6,15 +6,16 @@ import { monoMs, type FromViewers, type ToViewers } from './protocol.ts';
 
 /**
  * One load-generator process: `count` real socket.io clients, each a public viewer of the first
- * stage, recording for every snapshot the delay from the server receiving the action (`benchSentAt`)
- * to this client's handler firing, in microseconds.
+ * stage. Each records when every snapshot reached its handler; the latency of an action for a
+ * viewer is from the server receiving it (`benchSentAt`) to the first snapshot at least that new
+ * (a newer snapshot carries the older action too, so one that replaced it in flight counts).
  */
 type Viewer = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const send = (m: FromViewers) => process.send?.(m);
 const sockets: Viewer[] = [];
-const latency = build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
-let received = 0;
+/** Per viewer: versions received and when (CLOCK_MONOTONIC ms), in arrival order. */
+const arrivals: { versions: number[]; at: number[] }[] = [];
 let stale = 0;
 let snapshotBytes = 0;
 let frameBytes = 0;
@@ -24,9 +25,11 @@ let wallFrom = performance.now();
 function open(url: string, deadline: number): Promise<Viewer | null> {
   return new Promise((resolve) => {
     const s: Viewer = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: 20_000 });
+    const log = { versions: [] as number[], at: [] as number[] };
     const give = (v: Viewer | null) => {
       clearTimeout(timer);
-      if (!v) s.close();
+      if (v) arrivals.push(log);
+      else s.close();
       resolve(v);
     };
     const timer = setTimeout(() => give(null), Math.max(1, deadline - Date.now()));
@@ -34,13 +37,11 @@ function open(url: string, deadline: number): Promise<Viewer | null> {
     s.once('connect', () => {
       s.emit('stage:watch', {}, (r: Ack<Snapshot>) => give(r.ok ? s : null));
     });
-    let lastVersion = -1;
     s.on('state', (snap) => {
-      if (snap.benchSentAt === undefined) return;
-      latency.recordValue(Math.max(1, Math.round((monoMs() - snap.benchSentAt) * 1000)));
-      received++;
-      if (snap.version <= lastVersion) stale++;
-      lastVersion = snap.version;
+      const at = monoMs();
+      if (snap.version <= (log.versions.at(-1) ?? -1)) stale++;
+      log.versions.push(snap.version);
+      log.at.push(at);
     });
   });
 }
@@ -98,22 +99,42 @@ async function clockErrors(n: number, pings: number, gapMs: number): Promise<num
   return all.filter((x): x is number => x !== null);
 }
 
+function latencies(sent: [number, number][]) {
+  const h = build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  let delivered = 0;
+  let superseded = 0;
+  for (const a of arrivals) {
+    for (const [version, sentAt] of sent) {
+      const i = a.versions.findIndex((v) => v >= version);
+      if (i < 0) continue;
+      delivered++;
+      if (a.versions[i] !== version) superseded++;
+      h.recordValue(Math.max(1, Math.round((a.at[i]! - sentAt) * 1000)));
+    }
+  }
+  return { histogram: encodeIntoCompressedBase64(h), pairs: arrivals.length * sent.length, delivered, superseded };
+}
+
 process.on('message', (m: ToViewers) => {
   void (async () => {
     try {
       if (m.type === 'connect') await connectAll(m.url, m.count, m.concurrency, m.deadlineMs);
       else if (m.type === 'clock') send({ type: 'clock', errorsMs: await clockErrors(m.sockets, m.pings, m.gapMs) });
-      else if (m.type === 'reset') {
-        latency.reset();
+      else if (m.type === 'await') {
+        const missing = () => arrivals.filter((a) => (a.versions.at(-1) ?? -1) < m.version).length;
+        const until = Date.now() + m.timeoutMs;
+        while (missing() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+        send({ type: 'awaited', missing: missing() });
+      } else if (m.type === 'reset') {
+        for (const a of arrivals) (a.versions.length = 0), (a.at.length = 0);
         cpuFrom = process.cpuUsage();
         wallFrom = performance.now();
-        received = 0;
         stale = 0;
         send({ type: 'reset-done' });
       } else if (m.type === 'report') {
         const cpu = process.cpuUsage(cpuFrom);
         const cpuPct = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallFrom)) * 100;
-        send({ type: 'report', histogram: encodeIntoCompressedBase64(latency), received, stale, snapshotBytes, frameBytes, cpuPct });
+        send({ type: 'report', ...latencies(m.sent), stale, snapshotBytes, frameBytes, cpuPct });
       } else if (m.type === 'close') {
         for (const s of sockets) s.close();
         setTimeout(() => process.exit(0), 200);

@@ -1,9 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Snapshot } from '../../shared/protocol.ts';
+import { serverBundle } from '../support/bundle.ts';
 import { loginToken, spawnServer, type ServerProcess } from '../support/server.ts';
+
+// Each test starts real server processes; on a loaded 2-core machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 let procs: ServerProcess[] = [];
 afterEach(async () => {
@@ -12,7 +16,7 @@ afterEach(async () => {
 });
 
 async function start(dataDir: string) {
-  const p = await spawnServer({ dataDir });
+  const p = await spawnServer({ dataDir, bundle: await serverBundle() });
   procs.push(p);
   return p;
 }

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server.ts';
 
@@ -15,6 +15,7 @@ export function serverBundle(): Promise<string> {
     const dir = join(ROOT, 'node_modules/.cache/run-of-show-test');
     mkdirSync(dir, { recursive: true });
     const outfile = join(dir, `server-${process.pid}.mjs`);
+    process.once('exit', () => rmSync(outfile, { force: true }));
     await build({
       entryPoints: [join(ROOT, 'server/main.ts')],
       bundle: true,

@@ -52,6 +52,23 @@ describe('slicedSender', () => {
     expect(h.received('s0')).toEqual([1, 2]);
   });
 
+  it('never starves the end of the audience: a newer state goes on from where the older one stopped', () => {
+    const h = harness(ids(7), 3);
+    h.send('main', 1);
+    for (let v = 2; v <= 6; v++) {
+      h.turn();
+      h.send('main', v);
+    }
+    // A state arrived on every turn; a restart from the first slice would never have reached s6.
+    expect(h.received('s6').length).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) h.turn();
+    for (const id of ids(7)) {
+      const got = h.received(id);
+      expect(got.at(-1)).toBe(6);
+      expect([...got].sort()).toEqual(got);
+    }
+  });
+
   it('keeps keys apart: another stage\'s chain neither delays nor replaces this one', () => {
     const h = harness(ids(4), 2);
     h.send('main', 1);

@@ -40,7 +40,13 @@ const results: Record<string, unknown> = {
 
 if (!only || only === 'crash') {
   const t = Date.now();
-  const r = await crashLoop({ rounds, dataDir: mkdtempSync(join(tmpdir(), 'ros-soak-crash-')), bundle, deadlineMs: 60 * 60_000 });
+  const r = await crashLoop({
+    rounds,
+    dataDir: mkdtempSync(join(tmpdir(), 'ros-soak-crash-')),
+    bundle,
+    deadlineMs: 60 * 60_000,
+    onProgress: (p) => console.log(`crash loop: ${p.rounds} rounds, ${p.acknowledged} acknowledged, ${p.failures.length} failures, ${Math.round((Date.now() - t) / 1000)} s`),
+  });
   results.crashLoop = { ...r, failures: r.failures.slice(0, 20), failureCount: r.failures.length, seconds: (Date.now() - t) / 1000 };
   console.log('crash loop', JSON.stringify(results.crashLoop));
 }

@@ -41,7 +41,13 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
  * log has no holes, and replaying it gives exactly the stored state. The restarted server must
  * then resume at the logged version.
  */
-export async function crashLoop(opts: { rounds: number; dataDir: string; bundle: string; deadlineMs: number }): Promise<CrashLoopResult> {
+export async function crashLoop(opts: {
+  rounds: number;
+  dataDir: string;
+  bundle: string;
+  deadlineMs: number;
+  onProgress?: (r: CrashLoopResult) => void;
+}): Promise<CrashLoopResult> {
   const result: CrashLoopResult = { rounds: 0, acknowledged: 0, writtenUnacknowledged: 0, faultKills: 0, randomKills: 0, failures: [] };
   const deadline = Date.now() + opts.deadlineMs;
   let token: string | null = null;
@@ -99,6 +105,7 @@ export async function crashLoop(opts: { rounds: number; dataDir: string; bundle:
     for (const v of [...acked.keys()]) if (v > check.logLength) acked.delete(v);
     expectedVersion = check.logLength;
     result.rounds = round;
+    if (round % 50 === 0) opts.onProgress?.(result);
   }
   return result;
 }

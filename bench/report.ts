@@ -34,7 +34,7 @@ const FIGURES: Figure[] = [
   { label: 'connection ramp (viewers/s)', get: (r) => r.rampPerSec, digits: 0 },
   { label: 'clock offset error p95 (ms)', get: (r) => r.clockErrMs.p95, digits: 1, target: () => '≤ 2' },
   { label: 'clock offset error max (ms)', get: (r) => r.clockErrMs.max, digits: 1 },
-  { label: 'snapshot JSON (bytes)', get: (r) => r.snapshotBytes, digits: 0, target: () => '≤ 4096' },
+  { label: 'snapshot JSON, as production sends it (bytes)', get: (r) => r.snapshotBytes, digits: 0, target: () => '≤ 4096' },
   { label: 'snapshot frame on the wire (bytes)', get: (r) => r.frameBytes, digits: 0 },
   { label: 'operator ack p50 (ms)', get: (r) => r.ackMs.p50, digits: 1 },
   { label: 'operator ack p99 (ms)', get: (r) => r.ackMs.p99, digits: 1 },

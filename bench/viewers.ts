@@ -64,9 +64,10 @@ async function connectAll(url: string, count: number, concurrency: number, deadl
   // One socket's raw frame, to report bytes per snapshot as they cross the wire.
   if (had === 0) sockets[0]?.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
     if (p.type === 'message' && typeof p.data === 'string' && p.data.includes('"state"')) {
-      frameBytes = Buffer.byteLength(p.data);
-      const i = p.data.indexOf('{');
-      snapshotBytes = Buffer.byteLength(p.data.slice(i, p.data.lastIndexOf('}') + 1));
+      // As production sends it: without the bench's own timestamp.
+      const frame = p.data.replace(/,"benchSentAt":[-+.\deE]+/, '');
+      frameBytes = Buffer.byteLength(frame);
+      snapshotBytes = Buffer.byteLength(frame.slice(frame.indexOf('{'), frame.lastIndexOf('}') + 1));
     }
   });
   send({ type: 'connected', connected: sockets.length - had, failed: failed + (count - next), ms: monoMs() - started });

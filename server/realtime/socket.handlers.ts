@@ -17,7 +17,7 @@ const room = (stageId: string) => `stage:${stageId}`;
 /** Logged-in sockets: they receive the programme with the MC's notes. */
 const CREW = 'crew';
 
-/** Sockets per slice of a stage broadcast (see slicedSender): about 5 ms of sending on this hardware. */
+/** Sockets per slice of a stage broadcast (see slicedSender); measured in docs/BENCHMARKS.md (issue 8). */
 const BROADCAST_SLICE = 250;
 
 export function socketBroadcaster(io: AppServer): Broadcaster {

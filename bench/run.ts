@@ -97,11 +97,12 @@ const results: BenchResults = {
   controlCost: controlResult,
   durationSec: (Date.now() - started) / 1000,
 };
-mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
 const md = resultsMarkdown(results);
 console.log(`\n${md}`);
+// The doc and the JSON beside it always describe the same run; a quick look writes neither.
 if (!a['no-doc']) {
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
   const docPath = join(ROOT, 'docs/BENCHMARKS.md');
   const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
   writeFileSync(docPath, spliceResults(doc, md));

@@ -14,7 +14,6 @@ import { controlRoutes } from './http/control.routes.ts';
 import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
 import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
-import { slowConsumerGuard } from './realtime/slow-consumers.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { ShowService } from './show/show.service.ts';
@@ -92,7 +91,6 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(app);
   const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   attachSocketHandlers(io, show, auth, deps.allowedOrigins ?? [], now);
-  show.subscribe(slowConsumerGuard(io));
   show.subscribe(socketBroadcaster(io));
   attachScreenHandlers(io, screens, auth);
   screens.subscribe(screensBroadcaster(io));

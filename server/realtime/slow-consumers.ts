@@ -1,4 +1,3 @@
-import type { Broadcaster } from '../show/broadcaster.ts';
 import type { AppServer } from './socket.handlers.ts';
 
 /** Bytes queued for one socket before it counts as dead or too slow to keep (≈ 250 full snapshots). */
@@ -16,24 +15,24 @@ export function backlog(conn: unknown): { packets: number; bytes: number } {
 
 /**
  * A viewer that stops reading (a phone in a pocket with a dead radio, a hung player) would make the
- * server queue every snapshot for it forever. Before each broadcast, sockets of that stage whose
- * backlog passed the cap are dropped; if they are alive they reconnect and get a fresh snapshot.
+ * server queue every snapshot for it forever. Each broadcast slice first drops the sockets whose
+ * backlog passed the cap and sends only to the rest; a live socket that was dropped reconnects
+ * and gets a fresh snapshot.
  */
-export function slowConsumerGuard(io: AppServer, cap = { bytes: SLOW_CONSUMER_CAP_BYTES, packets: SLOW_CONSUMER_CAP_PACKETS }): Broadcaster {
-  return {
-    stageChanged(stageId) {
-      const ids = io.sockets.adapter.rooms.get(`stage:${stageId}`);
-      if (!ids) return;
-      for (const id of ids) {
-        const socket = io.sockets.sockets.get(id);
-        if (!socket) continue;
-        const b = backlog(socket.conn);
-        if (b.bytes > cap.bytes || b.packets > cap.packets) {
-          console.warn(`dropping a slow viewer: ${b.bytes} bytes and ${b.packets} packets queued`);
-          socket.disconnect(true);
-        }
-      }
-    },
-    programmeChanged() {},
-  };
+export function keepReaders(
+  io: AppServer,
+  ids: readonly string[],
+  cap = { bytes: SLOW_CONSUMER_CAP_BYTES, packets: SLOW_CONSUMER_CAP_PACKETS },
+): string[] {
+  const keep: string[] = [];
+  for (const id of ids) {
+    const socket = io.sockets.sockets.get(id);
+    if (!socket) continue;
+    const b = backlog(socket.conn);
+    if (b.bytes > cap.bytes || b.packets > cap.packets) {
+      console.warn(`dropping a slow viewer: ${b.bytes} bytes and ${b.packets} packets queued`);
+      socket.disconnect(true);
+    } else keep.push(id);
+  }
+  return keep;
 }

@@ -7,6 +7,7 @@ import { slicedSender } from '../fanout/sliced-sender.ts';
 import type { Broadcaster } from '../show/broadcaster.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { originAllowed } from './origin.ts';
+import { keepReaders } from './slow-consumers.ts';
 import { publicProgramme } from '../show/public-programme.ts';
 
 type SocketData = { token: string | undefined; stageId: string | null };
@@ -25,7 +26,10 @@ export function socketBroadcaster(io: AppServer): Broadcaster {
     {
       members: (stageId) => [...(io.sockets.adapter.rooms.get(room(stageId)) ?? [])],
       // Each socket is in the room named by its id; the packet is encoded once per slice.
-      send: (ids, snapshot) => io.to(ids).emit('state', snapshot),
+      send: (ids, snapshot) => {
+        const readers = keepReaders(io, ids);
+        if (readers.length > 0) io.to(readers).emit('state', snapshot);
+      },
     },
     BROADCAST_SLICE,
   );

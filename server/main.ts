@@ -25,6 +25,12 @@ const app = createApp({
 });
 const generated = await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD);
 
+app.http.once('error', (e: NodeJS.ErrnoException) => {
+  const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use (another run-of-show?); set PORT to use another` : e.message;
+  console.error(`run-of-show could not listen on ${host}:${port}: ${why}`);
+  db.close();
+  process.exit(1);
+});
 app.http.listen(port, host, () => {
   const addr = app.http.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;

@@ -14,10 +14,12 @@ type Props = {
   segments: ReadonlyMap<string, Segment>;
   timeZone: string;
   press: (c: Command) => Promise<boolean>;
+  /** The programme's doubts (contradictions in the plan document), by segment. */
+  warnings?: ReadonlyMap<string, string[]>;
 };
 
 /** The day's list: planned, projected and actual times; "Go to" asks once more before it jumps. */
-export function McRundown({ live, lines, segments, timeZone, press }: Props) {
+export function McRundown({ live, lines, segments, timeZone, press, warnings }: Props) {
   const t = useT();
   const [confirming, setConfirming] = useState<string | null>(null);
   const currentRef = useRef<HTMLLIElement | null>(null);
@@ -59,9 +61,16 @@ export function McRundown({ live, lines, segments, timeZone, press }: Props) {
               <span className="mc-time">
                 {r.actualStart === null ? '' : `${clock(r.actualStart)}${r.actualEnd === null ? '' : `–${clock(r.actualEnd)}`}`}
               </span>
-              <span className="mc-rrow-title">
-                {title}
-                {seg?.performer ? <small>{seg.performer}</small> : null}
+              <span className="mc-rrow-main">
+                <span className="mc-rrow-title">
+                  {title}
+                  {seg?.performer ? <small>{seg.performer}</small> : null}
+                </span>
+                {warnings?.get(r.id)?.map((w) => (
+                  <small key={w} className="mc-rrow-warning" data-testid={`mc-warning-${r.id}`}>
+                    ⚠ {w}
+                  </small>
+                ))}
               </span>
               {r.status === 'current' ? null : confirming === r.id ? (
                 <span className="mc-confirm" role="group" aria-label={t('mc.goto.confirm', { title })}>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { lineKey } from '../../../shared/engine/plan.ts';
 import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
+import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
 import type { ProgrammePayload } from '../../../shared/protocol.ts';
-import { useT } from '../../i18n/lang.ts';
+import { useT, type T } from '../../i18n/lang.ts';
 import { formatClock } from '../../lib/time.ts';
 import type { Connection } from '../../store/show.store.ts';
 import { aheadBehindLabel, aheadBehindTone, defaultDay, fixedLateList, lateAmount, primaryAction } from './mc-display.ts';
@@ -86,7 +87,14 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
         {!onRunningDay && view && view.phase !== 'idle' ? (
           <p className="mc-other-day">{t('mc.list.otherDay', { day: dayName(dayId), running: dayName(view.dayId) })}</p>
         ) : null}
-        <McRundown live={onRunningDay && view ? view.segments : null} lines={lines} segments={segments} timeZone={timeZone} press={press} />
+        <McRundown
+          live={onRunningDay && view ? view.segments : null}
+          lines={lines}
+          segments={segments}
+          timeZone={timeZone}
+          press={press}
+          warnings={warningsBySegment(payload?.warnings ?? [], t)}
+        />
       </div>
       <div className="mc-side">
         <McControls phase={view?.phase ?? 'idle'} primary={primary} press={press} />
@@ -101,4 +109,10 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
       </div>
     </main>
   );
+}
+
+function warningsBySegment(list: readonly ProgrammeWarning[], t: T): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of list) out.set(w.segmentId, [...(out.get(w.segmentId) ?? []), t(`warning.${w.code}`, w.params)]);
+  return out;
 }

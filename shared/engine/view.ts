@@ -9,7 +9,6 @@ export type SegmentLive = {
   id: string;
   status: SegmentStatus;
   plannedStart: number | null;
-  plannedEnd: number | null;
   /** Only for the running and upcoming segments. */
   projectedStart: number | null;
   projectedEnd: number | null;
@@ -17,7 +16,6 @@ export type SegmentLive = {
   actualEnd: number | null;
   /** Actual (or projected) start minus planned start; positive means late. */
   deltaMs: number | null;
-  fixed: boolean;
 };
 
 export type TimerState = {
@@ -69,10 +67,8 @@ export function deriveStageView(plan: Plan, stageId: string, run: StageRun, now:
     const base = {
       id: l.id,
       plannedStart: l.planned.start,
-      plannedEnd: l.planned.end,
       actualStart: a?.start ?? null,
       actualEnd: a?.end ?? null,
-      fixed: l.planned.notBefore !== null,
     };
     if (i < firstUpcoming) {
       const isCurrent = i === cursor && running !== null;
@@ -109,9 +105,9 @@ export function deriveStageView(plan: Plan, stageId: string, run: StageRun, now:
     timer: running && cur ? timerOf(cur, running) : null,
     remainingMs: remaining,
     countdownTo: !running && nextLive ? nextLive.projectedStart : null,
-    aheadBehindMs: aheadBehind(segments, cursor, running !== null),
+    aheadBehindMs: aheadBehind(segments, line, cursor, running !== null),
     fixedLate: segments
-      .filter((s) => s.status === 'upcoming' && s.fixed && s.deltaMs !== null && s.deltaMs > 0)
+      .filter((s, i) => s.status === 'upcoming' && line[i]?.planned.notBefore !== null && s.deltaMs !== null && s.deltaMs > 0)
       .map((s) => ({ segmentId: s.id, lateMs: s.deltaMs ?? 0 })),
     segments,
     message: run.message,
@@ -146,13 +142,14 @@ function timerOf(l: PlanLine, a: NonNullable<ReturnType<typeof runningActual>>):
   };
 }
 
-function aheadBehind(segments: SegmentLive[], cursor: number, running: boolean): number | null {
+function aheadBehind(segments: SegmentLive[], line: PlanLine[], cursor: number, running: boolean): number | null {
+  const plannedEnd = line[cursor]?.planned.end ?? null;
   if (running) {
     const c = segments[cursor];
-    return c && c.projectedEnd !== null && c.plannedEnd !== null ? c.projectedEnd - c.plannedEnd : null;
+    return c && c.projectedEnd !== null && plannedEnd !== null ? c.projectedEnd - plannedEnd : null;
   }
   const next = segments[cursor + 1];
   if (next) return next.deltaMs;
   const last = segments[cursor];
-  return last && last.actualEnd !== null && last.plannedEnd !== null ? last.actualEnd - last.plannedEnd : null;
+  return last && last.actualEnd !== null && plannedEnd !== null ? last.actualEnd - plannedEnd : null;
 }

@@ -18,6 +18,7 @@ const MIN = 60_000;
 /** Rows for the list: live ones from the engine's view, or planned-only ones for a day not running. */
 export function rundownRows(live: SegmentLive[] | null, lines: PlanLine[]): RundownRow[] {
   if (live) {
+    const fixed = new Set(lines.filter((l) => l.planned.notBefore !== null).map((l) => l.id));
     return live.map((s) => ({
       id: s.id,
       status: s.status,
@@ -25,7 +26,7 @@ export function rundownRows(live: SegmentLive[] | null, lines: PlanLine[]): Rund
       projectedStart: s.projectedStart,
       actualStart: s.actualStart,
       actualEnd: s.actualEnd,
-      fixed: s.fixed,
+      fixed: fixed.has(s.id),
       tone: s.status === 'upcoming' && s.deltaMs !== null ? (s.deltaMs >= MIN ? 'late' : s.deltaMs <= -MIN ? 'early' : 'ok') : 'ok',
     }));
   }

@@ -101,7 +101,7 @@ describe('rundown rows', () => {
   ]);
   it('carries planned, projected and actual times and colours late projections', () => {
     const view = s.view([[{ type: 'start', dayId: 'd1' }, at('17:05')]], at('17:06'));
-    const rows = rundownRows(view.segments, []);
+    const rows = rundownRows(view.segments, s.plan.lines['d1/main'] ?? []);
     expect(rows.map((r) => r.status)).toEqual(['current', 'upcoming', 'upcoming']);
     expect(rows[0]).toMatchObject({ plannedStart: at('17:00'), actualStart: at('17:05') });
     expect(rows[1]).toMatchObject({ plannedStart: at('17:10'), projectedStart: at('17:15'), tone: 'late' });

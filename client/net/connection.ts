@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../../shared/model/action.schema.ts';
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
-import { addSample, estimateOffset, type ClockSample } from './clock.ts';
+import { clockSync } from './clock-sync.ts';
 import { receiveProgramme, receiveSnapshot, setClock, setConnection, showStore } from '../store/show.store.ts';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -16,10 +16,6 @@ export type Connection = {
   close(): void;
 };
 
-const BURST = 8;
-const BURST_GAP_MS = 120;
-const RESYNC_MS = 15_000;
-
 export function connect(opts: ConnectOptions = {}): Connection {
   const socket: AppSocket = io(opts.url ?? '/', {
     auth: { protocol: PROTOCOL_VERSION, ...(opts.token ? { token: opts.token } : {}) },
@@ -30,26 +26,12 @@ export function connect(opts: ConnectOptions = {}): Connection {
   });
   let stageId = opts.stageId;
   let closed = false;
-  let samples: ClockSample[] = [];
-  let timers: ReturnType<typeof setTimeout>[] = [];
-
-  const ping = () => {
-    if (!socket.connected) return;
-    const t0 = Date.now();
-    socket.timeout(5000).emit('clock:ping', { t0 }, (err: Error | null, r: Ack<{ t0: number; serverTime: number }>) => {
-      if (err || !r.ok) return;
-      samples = addSample(samples, { t0: r.data.t0, server: r.data.serverTime, t1: Date.now() });
-      const est = estimateOffset(samples);
-      if (est) setClock(est.offsetMs, est.rttMs);
-    });
-  };
-  const syncClock = () => {
-    timers.forEach(clearTimeout);
-    timers = Array.from({ length: BURST }, (_, i) => setTimeout(ping, i * BURST_GAP_MS));
-  };
-  const resync = setInterval(() => {
-    ping();
-  }, RESYNC_MS);
+  const clock = clockSync(socket, (e) => setClock(e.offsetMs, e.rttMs), {
+    burst: 8,
+    gapMs: 120,
+    resyncMs: 15_000,
+    timeoutMs: 5000,
+  });
 
   const watch = (id: string | undefined) => {
     stageId = id;
@@ -62,10 +44,8 @@ export function connect(opts: ConnectOptions = {}): Connection {
   socket.on('connect', () => {
     manualRetries = 0;
     setConnection('online');
-    // After any reconnect: a whole snapshot and a fresh clock estimate.
-    samples = [];
+    // After any reconnect: a whole snapshot (the clock sync starts its own burst).
     watch(stageId);
-    syncClock();
   });
   // socket.io retries by itself after network failures, but not after the server closed the
   // socket or refused it in a middleware (a restart, an expired token): retry those too.
@@ -115,8 +95,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     close() {
       closed = true;
       clearTimeout(retryTimer);
-      clearInterval(resync);
-      timers.forEach(clearTimeout);
+      clock.stop();
       socket.close();
     },
   };

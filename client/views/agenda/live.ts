@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../../shared/protocol-version.ts';
 import type { Ack, ClientToServerEvents, ProgrammePayload, ServerToClientEvents, Snapshot } from '../../../shared/protocol.ts';
-import { addSample, estimateOffset, type ClockSample } from '../../net/clock.ts';
+import { clockSync } from '../../net/clock-sync.ts';
 
 export type LinkState = 'connecting' | 'online' | 'offline';
 
@@ -15,10 +15,6 @@ export type LiveHandlers = {
 
 export type Live = { watch(stageId: string): void; close(): void };
 export type ConnectLive = (stageId: string, h: LiveHandlers) => Live;
-
-const BURST = 4;
-const BURST_GAP_MS = 250;
-const RESYNC_MS = 60_000;
 
 /**
  * The read-only side of the socket protocol for phones: watch one stage, follow the programme,
@@ -36,19 +32,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
     randomizationFactor: 0.5,
   });
   let stageId = initialStage;
-  let samples: ClockSample[] = [];
-  let burst: ReturnType<typeof setTimeout>[] = [];
-
-  const ping = () => {
-    if (!socket.connected) return;
-    const t0 = Date.now();
-    socket.timeout(10_000).emit('clock:ping', { t0 }, (err: Error | null, r: Ack<{ t0: number; serverTime: number }>) => {
-      if (err || !r.ok) return;
-      samples = addSample(samples, { t0: r.data.t0, server: r.data.serverTime, t1: Date.now() });
-      const est = estimateOffset(samples);
-      if (est) h.clock(est.offsetMs);
-    });
-  };
+  const clock = clockSync(socket, (e) => h.clock(e.offsetMs), { burst: 4, gapMs: 250, resyncMs: 60_000, timeoutMs: 10_000 });
   const watch = (id: string) => {
     stageId = id;
     if (!socket.connected) return;
@@ -56,7 +40,6 @@ export const connectLive: ConnectLive = (initialStage, h) => {
       if (!err && r.ok) h.snapshot(r.data);
     });
   };
-  const resync = setInterval(ping, RESYNC_MS);
   const onVisible = () => {
     if (document.visibilityState === 'visible') watch(stageId);
   };
@@ -64,10 +47,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
 
   socket.on('connect', () => {
     h.link('online');
-    samples = [];
     watch(stageId);
-    burst.forEach(clearTimeout);
-    burst = Array.from({ length: BURST }, (_, i) => setTimeout(ping, i * BURST_GAP_MS));
   });
   socket.on('disconnect', (reason) => {
     h.link('offline');
@@ -82,8 +62,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
   return {
     watch,
     close() {
-      clearInterval(resync);
-      burst.forEach(clearTimeout);
+      clock.stop();
       document.removeEventListener('visibilitychange', onVisible);
       socket.close();
     },

@@ -20,7 +20,8 @@ export function reportRoutes(show: ShowService, actions: ActionsRepository, auth
     if (day !== undefined && !programme.event.days.some((d) => d.id === day)) throw new ServiceError('not_found', `unknown day ${day}`);
     const stages = stage === undefined ? programme.event.stages.map((s) => s.id) : [show.resolveStage(stage)];
     const at = now();
-    const reports = stages.map((id) => stageReport(programme, plan, id, actions.log(id), at));
+    const stored = actions.latestRuns();
+    const reports = stages.map((id) => stageReport(programme, plan, id, actions.log(id), at, stored.get(id)?.run));
     const days: DayReport[] = reports.flatMap((s) => s.days).filter((d) => day === undefined || d.dayId === day);
     return {
       event: { title: programme.event.title, timeZone: programme.event.timeZone, venue: programme.event.venue },

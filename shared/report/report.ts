@@ -1,7 +1,8 @@
 import type { LogEntry } from '../model/action.schema.ts';
 import type { Programme } from '../model/programme.schema.ts';
 import { lineKey, type Plan } from '../engine/plan.ts';
-import { ActionRefused, applyCommand, emptyRun, type StageRun } from '../engine/run.ts';
+import type { StageRun } from '../engine/run.ts';
+import { replay } from '../engine/replay.ts';
 import { elapsedMs } from '../engine/timer.ts';
 
 export type ReportStatus = 'done' | 'running' | 'skipped' | 'not_run';
@@ -58,24 +59,23 @@ export type StageReport = {
   replayIssues: { version: number; at: number; code: string }[];
 };
 
-/** Folds the stored log as the server did, tolerating entries a later edit of the programme invalidated. */
-export function foldLog(plan: Plan, stageId: string, log: readonly LogEntry[]): { run: StageRun; issues: StageReport['replayIssues'] } {
-  const issues: StageReport['replayIssues'] = [];
-  let run = emptyRun();
-  for (const e of log) {
-    try {
-      run = applyCommand(plan, stageId, run, e.command, e.at);
-    } catch (err) {
-      if (!(err instanceof ActionRefused)) throw err;
-      issues.push({ version: e.version, at: e.at, code: err.code });
-    }
-  }
-  return { run, issues };
-}
-
 /** Planned against actual for every day of one stage, from the programme, its plan and the stage's action log. */
-export function stageReport(programme: Programme, plan: Plan, stageId: string, log: readonly LogEntry[], now: number): StageReport {
-  const { run, issues } = foldLog(plan, stageId, log);
+export function stageReport(
+  programme: Programme,
+  plan: Plan,
+  stageId: string,
+  log: readonly LogEntry[],
+  now: number,
+  /**
+   * The run the server stored with the last action. When given, the actual times come from it: a
+   * programme edited mid-show (a segment inserted, reordered) cannot rewrite what already happened,
+   * as a fold of the log against today's programme could.
+   */
+  stored?: StageRun,
+): StageReport {
+  const issues: StageReport['replayIssues'] = [];
+  const folded = replay(plan, stageId, log, (e, code) => issues.push({ version: e.version, at: e.at, code }));
+  const run = stored ?? folded;
   const segs = new Map(programme.segments.map((s) => [s.id, s]));
   const stageName = programme.event.stages.find((s) => s.id === stageId)?.name ?? stageId;
   const days: DayReport[] = [];

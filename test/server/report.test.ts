@@ -129,4 +129,40 @@ describe('planned vs actual report from a real action log', () => {
     const afterEdit = stageReport(edited, resolvePlan(edited), 'main', log, at('21:00'));
     expect(afterEdit.replayIssues.map((i) => i.code)).toContain('unknown_segment');
   });
+
+  it('keeps what happened when the programme is edited mid-show: a segment inserted before the running one', async () => {
+    let clock = at('17:00');
+    const server = await startTestServer({ programme, now: () => clock });
+    const token = await loginToken(server.url);
+    const call = async (method: string, path: string, body: unknown = {}) => {
+      const r = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      expect(r.status, path).toBe(200);
+    };
+    try {
+      await call('POST', '/api/v1/control/start');
+      clock = at('17:15');
+      await call('POST', '/api/v1/control/next'); // s2 runs
+      const inserted = { ...programme.segments[1]!, id: 'late-addition', title: 'Tiết mục thêm' };
+      const edited = { ...programme, segments: [programme.segments[0]!, inserted, ...programme.segments.slice(1)] };
+      clock = at('17:17');
+      await call('PUT', '/api/v1/programme', { programme: edited });
+      clock = at('17:20');
+      await call('POST', '/api/v1/control/next'); // s3 runs
+      const report = (await (await fetch(`${server.url}/api/v1/report?day=d1`, { headers: { authorization: `Bearer ${token}` } })).json()) as Report;
+      const rows = new Map(report.days[0]!.rows.map((r) => [r.segmentId, r]));
+      // What ran, as it ran, even though a fold of the log against today's programme would now
+      // send the first Next to the inserted row.
+      expect(rows.get('s1')).toMatchObject({ status: 'done', actualStart: at('17:00'), actualEnd: at('17:15') });
+      expect(rows.get('s2')).toMatchObject({ status: 'done', actualStart: at('17:15'), actualEnd: at('17:20') });
+      expect(rows.get('s3')).toMatchObject({ status: 'running', actualStart: at('17:20') });
+      expect(rows.get('late-addition')?.status).toBe('skipped');
+    } finally {
+      await server.close();
+    }
+  });
 });
+

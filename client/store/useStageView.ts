@@ -9,6 +9,6 @@ export function useStageView(now: number): StageView | null {
   const plan = useShow((s) => s.programme?.plan ?? null);
   const run = useMemo(() => (snapshot ? runFromView(snapshot) : null), [snapshot]);
   if (!snapshot || !run) return null;
-  if (!plan || plan === undefined) return snapshot;
+  if (!plan) return snapshot;
   return deriveStageView(plan, snapshot.stageId, run, now);
 }

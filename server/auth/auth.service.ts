@@ -127,6 +127,9 @@ export function authService(db: Db, now: () => number) {
 }
 export type AuthService = ReturnType<typeof authService>;
 
+/** How an accepted command names who sent it in the log: the role, or the API token's name. */
+export const actorOf = (p: Principal): string => (p.kind === 'api' ? `api:${p.name}` : p.role);
+
 /** Which roles may send which control commands; checked on the server for every path. */
 export function mayControl(role: Role, commandType: string): boolean {
   if (role === 'admin' || role === 'mc') return true;

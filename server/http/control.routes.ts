@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { Command, COMMAND_TYPES } from '../../shared/model/action.schema.ts';
-import { mayControl, type AuthService } from '../auth/auth.service.ts';
+import { actorOf, mayControl, type AuthService } from '../auth/auth.service.ts';
 import { ServiceError } from '../errors.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { principalOf, requireRole } from './auth.middleware.ts';
@@ -23,8 +23,7 @@ export function controlRoutes(show: ShowService, auth: AuthService): Router {
     const command = parse(Command, { ...args, type: action });
     const principal = principalOf(res);
     if (!mayControl(principal.role, command.type)) throw new ServiceError('forbidden', `role ${principal.role} may not ${action}`);
-    const actor = principal.kind === 'api' ? `api:${principal.name}` : principal.role;
-    res.json(show.control(stage, command, expectedVersion, actor));
+    res.json(show.control(stage, command, expectedVersion, actorOf(principal)));
   });
   return r;
 }

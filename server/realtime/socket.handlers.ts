@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { ClockPing, ControlRequest, PROTOCOL_VERSION, WatchRequest, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
-import { mayControl, type AuthService } from '../auth/auth.service.ts';
+import { actorOf, mayControl, type AuthService } from '../auth/auth.service.ts';
 import { ServiceError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import { slicedSender } from '../fanout/sliced-sender.ts';
@@ -108,8 +108,7 @@ export function attachSocketHandlers(
         if (!principal) throw new ServiceError('unauthorized', 'log in first');
         const { stageId, expectedVersion, command } = parse(ControlRequest, req);
         if (!mayControl(principal.role, command.type)) throw new ServiceError('forbidden', `role ${principal.role} may not ${command.type}`);
-        const actor = principal.kind === 'api' ? `api:${principal.name}` : principal.role;
-        return show.control(stageId, command, expectedVersion, actor);
+        return show.control(stageId, command, expectedVersion, actorOf(principal));
       }),
     );
   });

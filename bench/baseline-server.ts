@@ -4,10 +4,10 @@ import { Server } from 'socket.io';
 
 /**
  * The yardstick: a bare socket.io server that speaks the same events with payloads of the same
- * size (a real snapshot and programme recorded by the bench), with no validation, store or engine.
+ * size (a real run state and programme recorded by the bench), with no validation, store or engine.
  */
 type Ack = (r: unknown) => void;
-const snapshot = JSON.parse(readFileSync(process.env.BASELINE_SNAPSHOT ?? '', 'utf8')) as Record<string, unknown>;
+const state = JSON.parse(readFileSync(process.env.BASELINE_STATE ?? '', 'utf8')) as Record<string, unknown>;
 const programme = JSON.parse(readFileSync(process.env.BASELINE_PROGRAMME ?? '', 'utf8')) as unknown;
 const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
 const http = createServer();
@@ -18,14 +18,14 @@ io.on('connection', (socket) => {
   socket.emit('programme', programme);
   socket.on('stage:watch', (_req: unknown, ack: Ack) => {
     void socket.join('stage');
-    ack({ ok: true, data: { ...snapshot, version } });
+    ack({ ok: true, data: { ...state, version } });
   });
   socket.on('clock:ping', (req: { t0: number }, ack: Ack) => ack({ ok: true, data: { t0: req.t0, serverTime: Date.now() } }));
   socket.on('control', (_req: unknown, ack: Ack) => {
     const receivedAt = monoMs();
-    const snap = { ...snapshot, version: ++version, serverTime: Date.now(), benchSentAt: receivedAt };
-    io.to('stage').emit('state', snap);
-    ack({ ok: true, data: snap });
+    const next = { ...state, version: ++version, serverTime: Date.now(), benchSentAt: receivedAt };
+    io.to('stage').emit('run', next);
+    ack({ ok: true, data: next });
   });
 });
 http.listen(0, '127.0.0.1', () => {

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../shared/model/action.schema.ts';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type RunState, type ServerToClientEvents, type Snapshot } from '../shared/protocol.ts';
 import { monoMs } from './protocol.ts';
 
 type OperatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,7 +23,7 @@ export async function operator(url: string, token: string | undefined): Promise<
     const t = setTimeout(() => rej(new Error('operator could not connect')), 10_000);
     s.once('connect', () => (clearTimeout(t), res()));
   });
-  let version = await new Promise<number>((res) => s.emit('stage:watch', {}, (r: Ack<Snapshot>) => res(r.ok ? r.data.version : 0)));
+  let version = await new Promise<number>((res) => s.emit('stage:watch', {}, (r: Ack<RunState>) => res(r.ok ? r.data.version : 0)));
   return {
     send: (command) =>
       new Promise((res) => {

@@ -2,6 +2,7 @@ import type { ControlCost } from './control-cost.ts';
 import type { HttpBench } from './http.ts';
 import type { ScenarioResult, ServerKind } from './scenario.ts';
 import { median } from './stats.ts';
+import type { PayloadSizes } from './template.ts';
 
 export type BenchResults = {
   date: string;
@@ -14,6 +15,7 @@ export type BenchResults = {
   scenarios: ScenarioResult[];
   http: HttpBench | null;
   controlCost: ControlCost | null;
+  payloadSizes: PayloadSizes;
   durationSec: number;
 };
 
@@ -34,8 +36,8 @@ const FIGURES: Figure[] = [
   { label: 'connection ramp (viewers/s)', get: (r) => r.rampPerSec, digits: 0 },
   { label: 'clock offset error p95 (ms)', get: (r) => r.clockErrMs.p95, digits: 1, target: () => '≤ 2' },
   { label: 'clock offset error max (ms)', get: (r) => r.clockErrMs.max, digits: 1 },
-  { label: 'snapshot JSON, as production sends it (bytes)', get: (r) => r.snapshotBytes, digits: 0, target: () => '≤ 4096' },
-  { label: 'snapshot frame on the wire (bytes)', get: (r) => r.frameBytes, digits: 0 },
+  { label: 'state JSON per action, as production sends it (bytes)', get: (r) => r.snapshotBytes, digits: 0, target: () => '≤ 4096' },
+  { label: 'state frame on the wire (bytes)', get: (r) => r.frameBytes, digits: 0 },
   { label: 'operator ack p50 (ms)', get: (r) => r.ackMs.p50, digits: 1 },
   { label: 'operator ack p99 (ms)', get: (r) => r.ackMs.p99, digits: 1 },
 ];
@@ -67,6 +69,16 @@ export function resultsMarkdown(b: BenchResults): string {
     const loads = b.scenarios.filter((s) => s.viewers === n).map((s) => `${s.kind}: ${s.loadavg.split(' ')[0]}`);
     out.push('', `Load average (1 min) at the end of each run: ${loads.join(', ')}.`, '');
   }
+  const z = b.payloadSizes;
+  out.push(
+    '#### What one action sends to each viewer',
+    '',
+    '| payload (JSON bytes) | after Start | at the end of the day (all 12 segments ran) |',
+    '| --- | ---: | ---: |',
+    `| run state (\`run\` feed: phones, our screens, the viewers above) | ${z.runStart} | ${z.runEndOfDay} |`,
+    `| full snapshot (default feed, \`GET /api/v1/state\`) | ${z.snapshotStart} | ${z.snapshotEndOfDay} |`,
+    '',
+  );
   if (b.controlCost) {
     const c = b.controlCost;
     out.push(

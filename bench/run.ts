@@ -95,6 +95,7 @@ const results: BenchResults = {
   scenarios,
   http,
   controlCost: controlResult,
+  payloadSizes: template.sizes,
   durationSec: (Date.now() - started) / 1000,
 };
 const md = resultsMarkdown(results);

@@ -57,7 +57,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const ours = o.kind !== 'baseline';
   const server = ours
     ? await spawnServer('server/main.ts', { HOST: '127.0.0.1', PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'ros-bench-')), ADMIN_PASSWORD: PASSWORD, BENCH_TIMESTAMPS: '1', DEMO_DATES: 'original', ...o.env }, o.serverCpus)
-    : await spawnServer('bench/baseline-server.ts', { BASELINE_SNAPSHOT: o.template.snapshotFile, BASELINE_PROGRAMME: o.template.programmeFile, ...o.env }, o.serverCpus);
+    : await spawnServer('bench/baseline-server.ts', { BASELINE_STATE: o.template.snapshotFile, BASELINE_PROGRAMME: o.template.programmeFile, ...o.env }, o.serverCpus);
   const url = `http://127.0.0.1:${server.port}`;
   const gens: ChildProcess[] = [];
   try {

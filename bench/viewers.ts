@@ -1,12 +1,13 @@
 import { build, encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { io, type Socket } from 'socket.io-client';
 import { estimateOffset, type ClockSample } from '../client/net/clock.ts';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type RunState, type ServerToClientEvents } from '../shared/protocol.ts';
+import { phaseProfiler } from './phase-profile.ts';
 import { monoMs, type FromViewers, type ToViewers } from './protocol.ts';
 
 /**
  * One load-generator process: `count` real socket.io clients, each a public viewer of the first
- * stage. Each records when every snapshot reached its handler; the latency of an action for a
+ * stage on the `run` feed, as phones and screens watch it. Each records when every snapshot reached its handler; the latency of an action for a
  * viewer is from the server receiving it (`benchSentAt`) to the first snapshot at least that new
  * (a newer snapshot carries the older action too, so one that replaced it in flight counts).
  */
@@ -16,6 +17,7 @@ const send = (m: FromViewers) => process.send?.(m);
 const sockets: Viewer[] = [];
 /** Per viewer: versions received and when (CLOCK_MONOTONIC ms), in arrival order. */
 const arrivals: { versions: number[]; at: number[] }[] = [];
+const prof = phaseProfiler('viewers');
 let stale = 0;
 let snapshotBytes = 0;
 let frameBytes = 0;
@@ -35,9 +37,10 @@ function open(url: string, deadline: number): Promise<Viewer | null> {
     const timer = setTimeout(() => give(null), Math.max(1, deadline - Date.now()));
     s.once('connect_error', () => give(null));
     s.once('connect', () => {
-      s.emit('stage:watch', {}, (r: Ack<Snapshot>) => give(r.ok ? s : null));
+      // As the phones' agenda and our screens watch: the run state alone.
+      s.emit('stage:watch', { feed: 'run' }, (r: Ack<RunState>) => give(r.ok ? s : null));
     });
-    s.on('state', (snap) => {
+    s.on('run', (snap) => {
       const at = monoMs();
       if (snap.version <= (log.versions.at(-1) ?? -1)) stale++;
       log.versions.push(snap.version);
@@ -63,7 +66,7 @@ async function connectAll(url: string, count: number, concurrency: number, deadl
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
   // One socket's raw frame, to report bytes per snapshot as they cross the wire.
   if (had === 0) sockets[0]?.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
-    if (p.type === 'message' && typeof p.data === 'string' && p.data.includes('"state"')) {
+    if (p.type === 'message' && typeof p.data === 'string' && p.data.startsWith('42["run"')) {
       // As production sends it: without the bench's own timestamp.
       const frame = p.data.replace(/,"benchSentAt":[-+.\deE]+/, '');
       frameBytes = Buffer.byteLength(frame);
@@ -131,8 +134,10 @@ process.on('message', (m: ToViewers) => {
         cpuFrom = process.cpuUsage();
         wallFrom = performance.now();
         stale = 0;
+        await prof.start();
         send({ type: 'reset-done' });
       } else if (m.type === 'report') {
+        await prof.stop();
         const cpu = process.cpuUsage(cpuFrom);
         const cpuPct = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallFrom)) * 100;
         send({ type: 'report', ...latencies(m.sent), stale, snapshotBytes, frameBytes, cpuPct });

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../../shared/model/action.schema.ts';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, runStateOf, type Ack, type ClientToServerEvents, type RunState, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
 import { clockSync } from './clock-sync.ts';
 import { receiveProgramme, receiveSnapshot, setClock, setConnection, showStore } from '../store/show.store.ts';
 
@@ -36,7 +36,8 @@ export function connect(opts: ConnectOptions = {}): Connection {
   const watch = (id: string | undefined) => {
     stageId = id;
     if (!socket.connected) return;
-    socket.emit('stage:watch', id === undefined ? {} : { stageId: id }, (r: Ack<Snapshot>) => {
+    // The run alone: this screen derives every figure itself with the shared engine.
+    socket.emit('stage:watch', { feed: 'run', ...(id === undefined ? {} : { stageId: id }) }, (r: Ack<RunState>) => {
       if (r.ok) receiveSnapshot(r.data);
     });
   };
@@ -44,7 +45,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
   socket.on('connect', () => {
     manualRetries = 0;
     setConnection('online');
-    // After any reconnect: a whole snapshot (the clock sync starts its own burst).
+    // After any reconnect: the whole state again (the clock sync starts its own burst).
     watch(stageId);
   });
   // socket.io retries by itself after network failures, but not after the server closed the
@@ -68,7 +69,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     setConnection('offline');
     if (!socket.active) retryLater();
   });
-  socket.on('state', (s) => {
+  socket.on('run', (s) => {
     if (stageId === undefined || s.stageId === stageId || showStore.getState().snapshot?.stageId === s.stageId) receiveSnapshot(s);
   });
   socket.on('programme', (p) => receiveProgramme(p));
@@ -86,7 +87,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
       };
       try {
         const r = (await socket.timeout(8000).emitWithAck('control', req)) as Ack<Snapshot>;
-        if (r.ok) receiveSnapshot(r.data);
+        if (r.ok) receiveSnapshot(runStateOf(r.data));
         return r;
       } catch {
         return { ok: false, error: { code: 'timeout', message: 'no answer from the server' } };

@@ -1,10 +1,11 @@
 import { createStore } from 'zustand/vanilla';
-import type { ProgrammePayload, Snapshot } from '../../shared/protocol.ts';
+import type { ProgrammePayload, RunState } from '../../shared/protocol.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
 export type ShowState = {
-  snapshot: Snapshot | null;
+  /** The stage's latest run state; views derive what they show from it (useStageView). */
+  snapshot: RunState | null;
   programme: ProgrammePayload | null;
   /** serverTime ≈ Date.now() + offsetMs */
   offsetMs: number;
@@ -26,7 +27,7 @@ export const initialShowState = (): ShowState => ({
 /** No React in here: the socket module writes through the functions below, views read through hooks. */
 export const showStore = createStore<ShowState>()(() => initialShowState());
 
-export function receiveSnapshot(s: Snapshot): void {
+export function receiveSnapshot(s: RunState): void {
   const prev = showStore.getState().snapshot;
   // Late deliveries of an older version never overwrite a newer state.
   if (prev && prev.stageId === s.stageId && s.version < prev.version && s.programmeRevision <= prev.programmeRevision) return;

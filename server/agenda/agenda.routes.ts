@@ -28,7 +28,7 @@ const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).passt
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 export function agendaData(show: ShowService, now: number): AgendaData {
-  return agendaDataFrom(show.programmePayload(), show.stageIds().map((id) => show.snapshot(id)), now);
+  return agendaDataFrom(show.programmePayload(), show.stageIds().map((id) => show.runState(id)), now);
 }
 
 /** GET /agenda (server-rendered), /agenda-sw.js and /api/v1/agenda.ics: everything public about the programme. */

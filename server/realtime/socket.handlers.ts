@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { ClockPing, ControlRequest, PROTOCOL_VERSION, WatchRequest, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
+import { ClockPing, ControlRequest, PROTOCOL_VERSION, runStateOf, WatchRequest, type Ack, type Feed, type RunState, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
 import { actorOf, mayControl, type AuthService } from '../auth/auth.service.ts';
 import { ServiceError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
@@ -10,11 +10,13 @@ import { originAllowed } from './origin.ts';
 import { keepReaders } from './slow-consumers.ts';
 import { publicProgramme } from '../show/public-programme.ts';
 
-type SocketData = { token: string | undefined; stageId: string | null };
+/** `watching`: the one stage room (and feed) this socket receives updates from. */
+type SocketData = { token: string | undefined; watching: string | null };
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const room = (stageId: string) => `stage:${stageId}`;
+/** One room per stage and feed: the whole snapshot, or the run state alone. */
+const room = (stageId: string, feed: Feed) => (feed === 'snapshot' ? `stage:${stageId}` : `stage:${stageId}:run`);
 /** Logged-in sockets: they receive the programme with the MC's notes. */
 const CREW = 'crew';
 
@@ -22,10 +24,11 @@ const CREW = 'crew';
 const BROADCAST_SLICE = 250;
 
 export function socketBroadcaster(io: AppServer): Broadcaster {
-  const stageChanged = slicedSender<Snapshot>(
+  const members = (name: string) => [...(io.sockets.adapter.rooms.get(name) ?? [])];
+  // Each socket is in the room named by its id; the packet is encoded once per slice.
+  const snapshots = slicedSender<Snapshot>(
     {
-      members: (stageId) => [...(io.sockets.adapter.rooms.get(room(stageId)) ?? [])],
-      // Each socket is in the room named by its id; the packet is encoded once per slice.
+      members,
       send: (ids, snapshot) => {
         const readers = keepReaders(io, ids);
         if (readers.length > 0) io.to(readers).emit('state', snapshot);
@@ -33,8 +36,21 @@ export function socketBroadcaster(io: AppServer): Broadcaster {
     },
     BROADCAST_SLICE,
   );
+  const runs = slicedSender<RunState>(
+    {
+      members,
+      send: (ids, state) => {
+        const readers = keepReaders(io, ids);
+        if (readers.length > 0) io.to(readers).emit('run', state);
+      },
+    },
+    BROADCAST_SLICE,
+  );
   return {
-    stageChanged,
+    stageChanged: (stageId, snapshot) => {
+      runs(room(stageId, 'run'), runStateOf(snapshot));
+      snapshots(room(stageId, 'snapshot'), snapshot);
+    },
     programmeChanged: (payload) => {
       io.to(CREW).emit('programme', payload);
       io.except(CREW).emit('programme', publicProgramme(payload));
@@ -73,7 +89,7 @@ export function attachSocketHandlers(
       return next(new Error('forbidden_origin: control connections must come from this server\'s pages'));
     }
     socket.data.token = token;
-    socket.data.stageId = null;
+    socket.data.watching = null;
     next();
   });
 
@@ -93,11 +109,13 @@ export function attachSocketHandlers(
 
     socket.on('stage:watch', (req, ack) =>
       answer(ack, () => {
-        const stageId = show.resolveStage(parse(WatchRequest, req ?? {}).stageId);
-        if (socket.data.stageId !== null && socket.data.stageId !== stageId) void socket.leave(room(socket.data.stageId));
-        socket.data.stageId = stageId;
-        void socket.join(room(stageId));
-        return show.snapshot(stageId);
+        const request = parse(WatchRequest, req ?? {});
+        const stageId = show.resolveStage(request.stageId);
+        const feed = request.feed ?? 'snapshot';
+        if (socket.data.watching !== null) void socket.leave(socket.data.watching);
+        socket.data.watching = room(stageId, feed);
+        void socket.join(socket.data.watching);
+        return feed === 'run' ? show.runState(stageId) : show.snapshot(stageId);
       }),
     );
 

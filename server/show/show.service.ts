@@ -2,9 +2,9 @@ import type { Command } from '../../shared/model/action.schema.ts';
 import { Programme } from '../../shared/model/programme.schema.ts';
 import { programmeWarnings } from '../../shared/model/warnings.ts';
 import { resolvePlan, type Plan } from '../../shared/engine/plan.ts';
-import { ActionRefused, applyCommand, emptyRun, runningActual, type StageRun } from '../../shared/engine/run.ts';
+import { ActionRefused, applyCommand, dayRun, emptyRun, runningActual, type StageRun } from '../../shared/engine/run.ts';
 import { deriveStageView } from '../../shared/engine/view.ts';
-import { PROTOCOL_VERSION, type ProgrammePayload, type Snapshot } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type ProgrammePayload, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/index.ts';
 import { ServiceError } from '../errors.ts';
 import type { ActionsRepository } from '../store/actions.repository.ts';
@@ -74,23 +74,26 @@ export class ShowService {
     return id;
   }
 
-  snapshot(stageId: string): Snapshot {
+  runState(stageId: string): RunState {
     const state = this.stages.get(stageId) ?? { version: 0, run: emptyRun() };
-    const now = this.deps.now();
-    const view = deriveStageView(this.plan, stageId, state.run, now);
-    const titleOf = (id: string | null) => {
-      const s = id === null ? undefined : this.programme.segments.find((x) => x.id === id);
-      return s ? { id: s.id, title: s.title } : null;
-    };
     return {
       protocol: PROTOCOL_VERSION,
       version: state.version,
       programmeRevision: this.revision,
-      serverTime: now,
-      ...view,
-      current: titleOf(view.currentId),
-      next: titleOf(view.nextId),
+      serverTime: this.deps.now(),
+      stageId,
+      run: dayRun(this.plan, stageId, state.run),
     };
+  }
+
+  snapshot(stageId: string): Snapshot {
+    const base = this.runState(stageId);
+    const view = deriveStageView(this.plan, stageId, base.run, base.serverTime);
+    const titleOf = (id: string | null) => {
+      const s = id === null ? undefined : this.programme.segments.find((x) => x.id === id);
+      return s ? { id: s.id, title: s.title } : null;
+    };
+    return { ...base, ...view, current: titleOf(view.currentId), next: titleOf(view.nextId) };
   }
 
   /**

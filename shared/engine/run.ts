@@ -48,6 +48,17 @@ export class ActionRefused extends Error {
 
 export const emptyRun = (): StageRun => ({ dayId: null, cursorId: null, actuals: {}, message: null });
 
+/**
+ * The run as it concerns its own day: what a screen needs to derive that day's view (the same
+ * view, since deriveStageView reads only the day's line), without the actuals of days before.
+ */
+export function dayRun(plan: Plan, stageId: string, run: StageRun): StageRun {
+  const ids = new Set(lineOf(plan, run.dayId, stageId).map((l) => l.id));
+  const actuals: Record<string, Actual> = {};
+  for (const [id, a] of Object.entries(run.actuals)) if (ids.has(id)) actuals[id] = a;
+  return { ...run, actuals };
+}
+
 export function runningActual(run: StageRun): Actual | null {
   if (run.cursorId === null) return null;
   const a = run.actuals[run.cursorId];

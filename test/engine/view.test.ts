@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, emptyRun, type StageRun } from '../../shared/engine/run.ts';
+import { applyCommand, dayRun, emptyRun, type StageRun } from '../../shared/engine/run.ts';
 import { deriveStageView } from '../../shared/engine/view.ts';
-import { runFromView } from '../../shared/engine/from-view.ts';
 import type { Command } from '../../shared/model/action.schema.ts';
 import { at, makePlan, MIN } from '../support/factories.ts';
 
@@ -107,8 +106,8 @@ describe('after a stop', () => {
   });
 });
 
-describe('clients re-derive the view from a snapshot', () => {
-  it('gives the same view at any later instant as the server would', () => {
+describe('clients derive the view from the run state they are sent', () => {
+  it('gives the same view at any later instant as the server would, without earlier days', () => {
     const runs = [
       emptyRun(),
       steps([{ type: 'start' }, at('15:03')]),
@@ -118,10 +117,37 @@ describe('clients re-derive the view from a snapshot', () => {
       steps([{ type: 'start', segmentId: 's5' }, at('17:20')], [{ type: 'next' }, at('17:33')]),
     ];
     for (const run of runs) {
-      const snap = view(run, at('16:00'));
+      const sent = JSON.parse(JSON.stringify(dayRun(plan, 'main', run))) as StageRun;
       for (const later of [at('16:00'), at('16:25'), at('17:45')]) {
-        expect(deriveStageView(plan, 'main', runFromView(snap), later)).toEqual(view(run, later));
+        expect(deriveStageView(plan, 'main', sent, later)).toEqual(view(run, later));
       }
+    }
+  });
+});
+
+describe('the run state a stage sends', () => {
+  // Day 1: s1, s2 · day 2: s3, s4
+  const twoDays = makePlan([
+    ['15:00', 60],
+    [null, 10],
+    ['09:00', 30, { dayId: 'd2' }],
+    [null, 20, { dayId: 'd2' }],
+  ]);
+  const DAY2 = 24 * 60 * MIN;
+  const run = [
+    [{ type: 'start' }, at('15:00')],
+    [{ type: 'next' }, at('16:00')],
+    [{ type: 'next' }, at('16:10')],
+    [{ type: 'start', dayId: 'd2' }, at('09:02') + DAY2],
+    [{ type: 'pause' }, at('09:10') + DAY2],
+  ].reduce((r, [cmd, t]) => applyCommand(twoDays, 'main', r, cmd as Command, t as number), emptyRun());
+
+  it('leaves out the actuals of other days and derives the same view', () => {
+    const sent = dayRun(twoDays, 'main', run);
+    expect(Object.keys(run.actuals).sort()).toEqual(['s1', 's2', 's3']);
+    expect(Object.keys(sent.actuals)).toEqual(['s3']);
+    for (const later of [at('09:11') + DAY2, at('10:30') + DAY2]) {
+      expect(deriveStageView(twoDays, 'main', sent, later)).toEqual(deriveStageView(twoDays, 'main', run, later));
     }
   });
 });

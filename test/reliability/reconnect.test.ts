@@ -69,7 +69,7 @@ describe('clients heal themselves after a server restart', () => {
       await until('everyone back on version 2', () => showStore.getState().snapshot?.version === 2 && viewers.every((v) => v.version === 2), 20_000);
       const healedMs = Date.now() - restartedAt;
       expect(showStore.getState().connection).toBe('online');
-      expect(showStore.getState().snapshot?.current?.id).toBe('d1-golden-bell');
+      expect(showStore.getState().snapshot?.run.cursorId).toBe('d1-golden-bell');
       console.log(`reconnect: 301 clients back on the latest version ${healedMs} ms after the restart`);
       expect(healedMs).toBeLessThan(10_000);
     } finally {

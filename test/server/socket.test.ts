@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, ProgrammePayload, Snapshot } from '../../shared/protocol.ts';
+import { deriveStageView } from '../../shared/engine/view.ts';
+import type { Ack, ProgrammePayload, RunState, Snapshot } from '../../shared/protocol.ts';
 import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -47,6 +48,56 @@ describe('socket protocol', () => {
     expect(a).toEqual(b);
     expect(b.version).toBe(v + 1);
     expect(b.message?.text).toBe('Còn 2 phút');
+  });
+
+  it('the run feed sends the run state alone, from which the full snapshot derives exactly', async () => {
+    const [mc, phone] = [await client(), await client(false)];
+    const w = (await phone.emitWithAck('stage:watch', { stageId: 'main', feed: 'run' })) as Ack<RunState>;
+    if (!w.ok) throw new Error(w.error.message);
+    expect(w.data).not.toHaveProperty('segments');
+    expect(Object.keys(w.data).sort()).toEqual(['programmeRevision', 'protocol', 'run', 'serverTime', 'stageId', 'version']);
+    const programme = (await mc.emitWithAck('stage:watch', { stageId: 'main' })) as Ack<Snapshot>;
+    if (!programme.ok) throw new Error('watch failed');
+    let states = 0;
+    phone.on('state', () => states++);
+    const pushed = new Promise<RunState>((r) => phone.once('run', r));
+    const full = nextState(mc);
+    const ack = await control(mc, { command: { type: 'next' }, expectedVersion: w.data.version });
+    expect(ack.ok).toBe(true);
+    const [run, snap] = await Promise.all([pushed, full]);
+    expect(run.version).toBe(w.data.version + 1);
+    expect(run.run).toEqual(snap.run);
+    const plan = server.app.show.programmePayload().plan;
+    const { protocol: _p, version: _v, programmeRevision: _r, serverTime: _t, run: _run, current: _c, next: _n, ...view } = snap;
+    expect(deriveStageView(plan, 'main', run.run, snap.serverTime)).toEqual(view);
+    expect(JSON.stringify(run).length).toBeLessThan(JSON.stringify(snap).length / 3);
+    expect(states).toBe(0);
+  });
+
+  it('watching again with another feed or stage replaces the earlier watch', async () => {
+    const [mc, screen] = [await client(), await client(false)];
+    await screen.emitWithAck('stage:watch', { stageId: 'main', feed: 'run' });
+    await screen.emitWithAck('stage:watch', { stageId: 'main' });
+    const w = await watch(mc);
+    const got: string[] = [];
+    screen.on('state', () => got.push('state'));
+    screen.on('run', () => got.push('run'));
+    const pushed = nextState(screen);
+    await control(mc, { command: { type: 'message', text: 'x' }, expectedVersion: w.ok ? w.data.version : -1 });
+    await pushed;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(got).toEqual(['state']);
+  });
+
+  it('refuses an unknown feed and keeps the earlier watch', async () => {
+    const [mc, screen] = [await client(), await client(false)];
+    await screen.emitWithAck('stage:watch', { stageId: 'main', feed: 'run' });
+    const bad = (await screen.emitWithAck('stage:watch', { stageId: 'main', feed: 'everything' })) as Ack<unknown>;
+    expect(bad.ok ? null : bad.error.code).toBe('bad_request');
+    const w = await watch(mc);
+    const pushed = new Promise<RunState>((r) => screen.once('run', r));
+    await control(mc, { command: { type: 'message', text: 'y' }, expectedVersion: w.ok ? w.data.version : -1 });
+    expect((await pushed).version).toBe((w.ok ? w.data.version : -1) + 1);
   });
 
   it('two consoles pressing Next at the same moment advance exactly once', async () => {

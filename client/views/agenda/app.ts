@@ -1,5 +1,5 @@
 import type { Lang } from '../../../shared/i18n/index.ts';
-import { fresher, withProgramme, withSnapshot, type AgendaData } from './data.ts';
+import { fresher, withProgramme, withRunState, type AgendaData } from './data.ts';
 import { agendaT, isLang, LANG_KEY } from './i18n.ts';
 import type { ConnectLive, Live, LinkState } from './live.ts';
 import { buildAgenda, defaultSelection, type AgendaSelection } from './model.ts';
@@ -177,7 +177,7 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   });
 
   const live: Live = env.connect(sel.stageId, {
-    snapshot: (s) => changed(withSnapshot(data, s, serverNow())),
+    snapshot: (s) => changed(withRunState(data, s, serverNow())),
     programme: (p) => {
       const before = data.revision;
       changed(withProgramme(data, p, serverNow()));

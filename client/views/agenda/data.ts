@@ -1,6 +1,6 @@
 import type { Plan } from '../../../shared/engine/plan.ts';
 import type { Day, SegmentKind, Stage } from '../../../shared/model/programme.schema.ts';
-import type { ProgrammePayload, Snapshot } from '../../../shared/protocol.ts';
+import type { ProgrammePayload, RunState } from '../../../shared/protocol.ts';
 
 /** What attendees may see of a segment: no MC notes, no timer thresholds. */
 export type AgendaSegment = {
@@ -22,13 +22,13 @@ export type AgendaData = {
   event: { title: string; theme: string; venue: string; timeZone: string; days: Day[]; stages: Stage[] };
   segments: AgendaSegment[];
   plan: Plan;
-  /** Latest snapshot per stage id. */
-  snapshots: Record<string, Snapshot>;
+  /** Latest run state per stage id (the phone derives the live marks from it). */
+  snapshots: Record<string, RunState>;
   /** Server clock when this data was last known to be current. */
   asOf: number;
 };
 
-export function agendaDataFrom(p: ProgrammePayload, snapshots: Snapshot[], asOf: number): AgendaData {
+export function agendaDataFrom(p: ProgrammePayload, snapshots: RunState[], asOf: number): AgendaData {
   const { event, segments } = p.programme;
   return {
     revision: p.revision,
@@ -56,7 +56,7 @@ export function agendaDataFrom(p: ProgrammePayload, snapshots: Snapshot[], asOf:
 }
 
 /**
- * A new programme replaces the old one. Snapshots stay, but one of another revision is not used
+ * A new programme replaces the old one. RunStates stay, but one of another revision is not used
  * for live marks (it may name removed segments) until the stage's next snapshot arrives.
  */
 export function withProgramme(d: AgendaData, p: ProgrammePayload, asOf: number): AgendaData {
@@ -65,7 +65,7 @@ export function withProgramme(d: AgendaData, p: ProgrammePayload, asOf: number):
 }
 
 /** A newer snapshot replaces the one of its stage; a late, older delivery never does. */
-export function withSnapshot(d: AgendaData, s: Snapshot, asOf: number): AgendaData {
+export function withRunState(d: AgendaData, s: RunState, asOf: number): AgendaData {
   const prev = d.snapshots[s.stageId];
   if (prev && s.programmeRevision === prev.programmeRevision && s.version < prev.version) return d;
   if (prev && s.programmeRevision < prev.programmeRevision) return d;

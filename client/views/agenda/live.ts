@@ -1,12 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../../shared/protocol-version.ts';
-import type { Ack, ClientToServerEvents, ProgrammePayload, ServerToClientEvents, Snapshot } from '../../../shared/protocol.ts';
+import type { Ack, ClientToServerEvents, ProgrammePayload, RunState, ServerToClientEvents } from '../../../shared/protocol.ts';
 import { clockSync } from '../../net/clock-sync.ts';
 
 export type LinkState = 'connecting' | 'online' | 'offline';
 
 export type LiveHandlers = {
-  snapshot(s: Snapshot): void;
+  snapshot(s: RunState): void;
   programme(p: ProgrammePayload): void;
   link(state: LinkState): void;
   /** serverTime ≈ Date.now() + offsetMs */
@@ -19,7 +19,7 @@ export type ConnectLive = (stageId: string, h: LiveHandlers) => Live;
 /**
  * The read-only side of the socket protocol for phones: watch one stage, follow the programme,
  * estimate the server clock. No token and no control, so none of the consoles' code comes along.
- * After any reconnect (or the phone waking up) it asks for a whole snapshot again.
+ * After any reconnect (or the phone waking up) it asks for the whole run state again.
  */
 export const connectLive: ConnectLive = (initialStage, h) => {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('/', {
@@ -36,7 +36,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
   const watch = (id: string) => {
     stageId = id;
     if (!socket.connected) return;
-    socket.timeout(15_000).emit('stage:watch', { stageId: id }, (err: Error | null, r: Ack<Snapshot>) => {
+    socket.timeout(15_000).emit('stage:watch', { stageId: id, feed: 'run' }, (err: Error | null, r: Ack<RunState>) => {
       if (!err && r.ok) h.snapshot(r.data);
     });
   };
@@ -56,7 +56,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
   });
   socket.on('connect_error', () => h.link('offline'));
   socket.io.on('reconnect_attempt', () => h.link('connecting'));
-  socket.on('state', (s) => h.snapshot(s));
+  socket.on('run', (s) => h.snapshot(s));
   socket.on('programme', (p) => h.programme(p));
 
   return {

@@ -1,4 +1,3 @@
-import { runFromView } from '../../../shared/engine/from-view.ts';
 import { lineKey } from '../../../shared/engine/plan.ts';
 import { deriveStageView, type Phase, type StageView } from '../../../shared/engine/view.ts';
 import type { SegmentKind } from '../../../shared/model/programme.schema.ts';
@@ -56,8 +55,8 @@ export function defaultSelection(data: AgendaData, now: number, want: Partial<Ag
   const days = data.event.days;
   if (want.dayId !== undefined && days.some((d) => d.id === want.dayId)) return { dayId: want.dayId, stageId };
   const today = dateInZone(now, data.event.timeZone);
-  const running = data.snapshots[stageId];
-  const liveDay = running && running.phase !== 'idle' && running.phase !== 'ended' ? running.dayId : null;
+  const running = liveView(data, stageId, now);
+  const liveDay = running && running.phase !== 'ended' ? running.dayId : null;
   const dayId =
     todayOf(data, now) ??
     liveDay ??
@@ -71,7 +70,7 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
   const line = data.plan.lines[lineKey(sel.dayId, sel.stageId)] ?? [];
   const info = new Map(data.segments.map((s) => [s.id, s]));
   const todayId = todayOf(data, now);
-  const view = liveView(data, sel, now);
+  const view = liveView(data, sel.stageId, now, sel.dayId);
   const rows: AgendaRow[] = [];
   line.forEach((l, i) => {
     const s = info.get(l.id);
@@ -110,11 +109,11 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
  * The stage's state re-derived at `now` with the shared engine, when it concerns the chosen day
  * and the MC has started it. Before the first Start nothing is known beyond the plan.
  */
-function liveView(data: AgendaData, sel: AgendaSelection, now: number): StageView | null {
-  const snap = data.snapshots[sel.stageId];
-  if (!snap || snap.dayId !== sel.dayId || snap.phase === 'idle') return null;
-  if (snap.programmeRevision !== data.revision) return null;
-  return deriveStageView(data.plan, sel.stageId, runFromView(snap), now);
+function liveView(data: AgendaData, stageId: string, now: number, dayId?: string): StageView | null {
+  const state = data.snapshots[stageId];
+  if (!state || state.run.cursorId === null || (dayId !== undefined && state.run.dayId !== dayId)) return null;
+  if (state.programmeRevision !== data.revision) return null;
+  return deriveStageView(data.plan, stageId, state.run, now);
 }
 
 type LiveFields = Pick<AgendaRow, 'shiftedStart' | 'status' | 'progress' | 'remainingMs' | 'paused'>;

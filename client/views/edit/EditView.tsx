@@ -13,6 +13,7 @@ import { ProgrammeTab } from './ProgrammeTab.tsx';
 import { RunSheet } from './RunSheet.tsx';
 import { useEditor } from './useEditor.ts';
 import './edit.css';
+import { runningActual } from '../../../shared/engine/run.ts';
 
 /** `/edit` — programme editor, import, export; admin login. */
 export default function EditView() {
@@ -57,7 +58,8 @@ function Editor() {
   if (!p) return <main className="edit-app loading">{t('conn.connecting')}</main>;
   const day = p.event.days.find((d) => d.id === dayId) ?? p.event.days[0]!;
   const stage = p.event.stages.find((s) => s.id === stageId) ?? p.event.stages[0]!;
-  const running = snapshot && snapshot.stageId === stage.id && ['running', 'paused', 'overtime'].includes(snapshot.phase) ? snapshot.currentId : null;
+  // Running, paused or in overtime: the segment at the cursor that has not ended.
+  const running = snapshot && snapshot.stageId === stage.id && runningActual(snapshot.run) ? snapshot.run.cursorId : null;
 
   return (
     <main className="edit-app">

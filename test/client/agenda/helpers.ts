@@ -49,6 +49,7 @@ export function snapshotAfter(p: Programme, commands: [Command, number][], at: n
   const title = (id: string | null) => (id ? { id, title: p.segments.find((s) => s.id === id)?.title ?? '' } : null);
   return {
     ...view,
+    run,
     protocol: PROTOCOL_VERSION,
     version: commands.length,
     programmeRevision: 1,

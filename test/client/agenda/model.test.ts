@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, defaultSelection, DELAY_THRESHOLD_MS } from '../../../client/views/agenda/model.ts';
-import { withProgramme, withSnapshot, fresher } from '../../../client/views/agenda/data.ts';
+import { withProgramme, withRunState, fresher } from '../../../client/views/agenda/data.ts';
 import { at, MIN } from '../../support/factories.ts';
 import { dataOf, payloadOf, snapshotAfter, twoDayProgramme } from './helpers.ts';
 
@@ -99,7 +99,7 @@ describe('agenda model', () => {
     const s1 = snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], at('17:00'));
     const s2 = snapshotAfter(p, [[{ type: 'start' }, at('17:00')], [{ type: 'next' }, at('17:15')]], at('17:15'));
     const base = dataOf(p, [], at('16:00'));
-    const d = withSnapshot(withSnapshot(base, s2, at('17:15')), s1, at('17:16'));
+    const d = withRunState(withRunState(base, s2, at('17:15')), s1, at('17:16'));
     expect(d.snapshots.main?.version).toBe(2);
     const edited = withProgramme(d, payloadOf(p, 2), at('17:20'));
     expect(edited.revision).toBe(2);

@@ -31,6 +31,7 @@ export function loadShow(rows: [string | null, number, Partial<SegmentInput>?][]
   };
   const snapshot: Snapshot = {
     ...view,
+    run,
     protocol: PROTOCOL_VERSION,
     version: log.length,
     programmeRevision: 1,

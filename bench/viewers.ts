@@ -7,7 +7,7 @@ import { monoMs, type FromViewers, type ToViewers } from './protocol.ts';
 
 /**
  * One load-generator process: `count` real socket.io clients, each a public viewer of the first
- * stage on the `run` feed, as phones and screens watch it. Each records when every snapshot reached its handler; the latency of an action for a
+ * stage on the audience endpoint (`/live`) and the `run` feed, as the phones' agenda watches it. Each records when every snapshot reached its handler; the latency of an action for a
  * viewer is from the server receiving it (`benchSentAt`) to the first snapshot at least that new
  * (a newer snapshot carries the older action too, so one that replaced it in flight counts).
  */
@@ -26,7 +26,7 @@ let wallFrom = performance.now();
 
 function open(url: string, deadline: number): Promise<Viewer | null> {
   return new Promise((resolve) => {
-    const s: Viewer = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: 20_000 });
+    const s: Viewer = io(url, { path: '/live', transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: 20_000 });
     const log = { versions: [] as number[], at: [] as number[] };
     const give = (v: Viewer | null) => {
       clearTimeout(timer);
@@ -66,7 +66,7 @@ async function connectAll(url: string, count: number, concurrency: number, deadl
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
   // One socket's raw frame, to report bytes per snapshot as they cross the wire.
   if (had === 0) sockets[0]?.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
-    if (p.type === 'message' && typeof p.data === 'string' && p.data.startsWith('42["run"')) {
+    if (p.type === 'message' && typeof p.data === 'string' && /^2\["run",/.test(p.data)) {
       // As production sends it: without the bench's own timestamp.
       const frame = p.data.replace(/,"benchSentAt":[-+.\deE]+/, '');
       frameBytes = Buffer.byteLength(frame);
@@ -114,6 +114,12 @@ function latencies(sent: [number, number][]) {
       delivered++;
       if (a.versions[i] !== version) superseded++;
       h.recordValue(Math.max(1, Math.round((a.at[i]! - sentAt) * 1000)));
+    }
+  }
+  if (process.env.BENCH_DEBUG_ACTIONS) {
+    for (const [version, sentAt] of sent) {
+      const l = arrivals.map((a) => { const i = a.versions.findIndex((v) => v >= version); return i < 0 ? NaN : a.at[i]! - sentAt; }).sort((x, y) => x - y);
+      console.log(`action v${version}: min ${l[0]?.toFixed(1)} p50 ${l[Math.floor(l.length / 2)]?.toFixed(1)} p99 ${l[Math.floor(l.length * 0.99)]?.toFixed(1)} max ${l.at(-1)?.toFixed(1)}`);
     }
   }
   return { histogram: encodeIntoCompressedBase64(h), pairs: arrivals.length * sent.length, delivered, superseded };

@@ -17,6 +17,9 @@ import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realt
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { ShowService } from './show/show.service.ts';
+import { liveBroadcaster } from './show/broadcaster.ts';
+import { publicProgramme } from './show/public-programme.ts';
+import { liveEndpoint, type LiveEndpoint } from './live/live.endpoint.ts';
 import { actionsRepository } from './store/actions.repository.ts';
 import type { Db } from './store/db.ts';
 import { programmeRepository } from './store/programme.repository.ts';
@@ -38,7 +41,7 @@ export type AppDeps = {
   benchClock?: () => number;
 };
 
-export type App = { http: HttpServer; io: AppServer; show: ShowService; auth: AuthService; close: () => Promise<void> };
+export type App = { http: HttpServer; io: AppServer; live: LiveEndpoint; show: ShowService; auth: AuthService; close: () => Promise<void> };
 
 /** Builds the whole server; nothing listens and nothing is read from the environment here. */
 export function createApp(deps: AppDeps): App {
@@ -94,16 +97,19 @@ export function createApp(deps: AppDeps): App {
   show.subscribe(socketBroadcaster(io));
   attachScreenHandlers(io, screens, auth);
   screens.subscribe(screensBroadcaster(io));
+  const live = liveEndpoint(http, { programme: publicProgramme(show.programmePayload()), states: show.stageIds().map((id) => show.runState(id)), now });
+  show.subscribe(liveBroadcaster(live));
 
   return {
     http,
     io,
+    live,
     show,
     auth,
-    close: () =>
-      new Promise<void>((resolve) => {
-        io.close(() => resolve());
-      }),
+    close: async () => {
+      await live.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }
 

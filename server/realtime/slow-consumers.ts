@@ -1,4 +1,4 @@
-import type { AppServer } from './socket.handlers.ts';
+import type { Server } from 'socket.io';
 
 /** Bytes queued for one socket before it counts as dead or too slow to keep (≈ 250 full snapshots). */
 export const SLOW_CONSUMER_CAP_BYTES = 1024 * 1024;
@@ -20,7 +20,7 @@ export function backlog(conn: unknown): { packets: number; bytes: number } {
  * and gets a fresh snapshot.
  */
 export function keepReaders(
-  io: AppServer,
+  io: Server,
   ids: readonly string[],
   cap = { bytes: SLOW_CONSUMER_CAP_BYTES, packets: SLOW_CONSUMER_CAP_PACKETS },
 ): string[] {

@@ -1,13 +1,12 @@
 import type { Server, Socket } from 'socket.io';
-import { ClockPing, ControlRequest, PROTOCOL_VERSION, runStateOf, WatchRequest, type Ack, type Feed, type RunState, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
+import { ClockPing, ControlRequest, PROTOCOL_VERSION, WatchRequest, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.ts';
 import { actorOf, mayControl, type AuthService } from '../auth/auth.service.ts';
 import { ServiceError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
-import { slicedSender } from '../fanout/sliced-sender.ts';
 import type { Broadcaster } from '../show/broadcaster.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { originAllowed } from './origin.ts';
-import { keepReaders } from './slow-consumers.ts';
+import { stageFeeds, watchStage } from './stage-feeds.ts';
 import { publicProgramme } from '../show/public-programme.ts';
 
 /** `watching`: the one stage room (and feed) this socket receives updates from. */
@@ -15,42 +14,13 @@ type SocketData = { token: string | undefined; watching: string | null };
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** One room per stage and feed: the whole snapshot, or the run state alone. */
-const room = (stageId: string, feed: Feed) => (feed === 'snapshot' ? `stage:${stageId}` : `stage:${stageId}:run`);
 /** Logged-in sockets: they receive the programme with the MC's notes. */
 const CREW = 'crew';
 
-/** Sockets per slice of a stage broadcast (see slicedSender); measured in docs/BENCHMARKS.md (issue 8). */
-const BROADCAST_SLICE = 250;
-
 export function socketBroadcaster(io: AppServer): Broadcaster {
-  const members = (name: string) => [...(io.sockets.adapter.rooms.get(name) ?? [])];
-  // Each socket is in the room named by its id; the packet is encoded once per slice.
-  const snapshots = slicedSender<Snapshot>(
-    {
-      members,
-      send: (ids, snapshot) => {
-        const readers = keepReaders(io, ids);
-        if (readers.length > 0) io.to(readers).emit('state', snapshot);
-      },
-    },
-    BROADCAST_SLICE,
-  );
-  const runs = slicedSender<RunState>(
-    {
-      members,
-      send: (ids, state) => {
-        const readers = keepReaders(io, ids);
-        if (readers.length > 0) io.to(readers).emit('run', state);
-      },
-    },
-    BROADCAST_SLICE,
-  );
+  const feeds = stageFeeds(io as unknown as Server);
   return {
-    stageChanged: (stageId, snapshot) => {
-      runs(room(stageId, 'run'), runStateOf(snapshot));
-      snapshots(room(stageId, 'snapshot'), snapshot);
-    },
+    stageChanged: (_stageId, snapshot) => feeds(snapshot),
     programmeChanged: (payload) => {
       io.to(CREW).emit('programme', payload);
       io.except(CREW).emit('programme', publicProgramme(payload));
@@ -72,6 +42,22 @@ export function answer<T>(ack: unknown, work: () => T): void {
   (ack as (r: Ack<T>) => void)(reply);
 }
 
+/** Refuses a client speaking another protocol version (clients that send none are accepted). */
+export function protocolRefusal(handshakeAuth: unknown): Error | null {
+  const v = ((handshakeAuth ?? {}) as Record<string, unknown>).protocol;
+  return v !== undefined && v !== PROTOCOL_VERSION ? new Error(`protocol_mismatch: server speaks protocol ${PROTOCOL_VERSION}`) : null;
+}
+
+/**
+ * The handshake request is needed only by the middleware; a phone's socket lives for hours, and
+ * dropping the request (headers, parser state) makes each idle viewer smaller.
+ */
+export function forgetHandshake(socket: Socket): void {
+  (socket.conn as { request: unknown }).request = null;
+}
+
+export const clockPong = (req: unknown, now: () => number) => ({ t0: parse(ClockPing, req).t0, serverTime: now() });
+
 export function attachSocketHandlers(
   io: AppServer,
   show: ShowService,
@@ -80,10 +66,9 @@ export function attachSocketHandlers(
   now: () => number = Date.now,
 ): void {
   io.use((socket, next) => {
+    const refused = protocolRefusal(socket.handshake.auth);
+    if (refused) return next(refused);
     const hs = (socket.handshake.auth ?? {}) as Record<string, unknown>;
-    if (hs.protocol !== undefined && hs.protocol !== PROTOCOL_VERSION) {
-      return next(new Error(`protocol_mismatch: server speaks protocol ${PROTOCOL_VERSION}`));
-    }
     const token = typeof hs.token === 'string' ? hs.token : undefined;
     if (!originAllowed(socket.request, token !== undefined, allowedOrigins)) {
       return next(new Error('forbidden_origin: control connections must come from this server\'s pages'));
@@ -94,9 +79,7 @@ export function attachSocketHandlers(
   });
 
   io.on('connection', (socket: AppSocket) => {
-    // The handshake request was needed only by the middleware above; a phone's socket lives for
-    // hours, and dropping the request (headers, parser state) makes each idle viewer smaller.
-    (socket.conn as { request: unknown }).request = null;
+    forgetHandshake(socket as unknown as Socket);
     const crew = auth.verify(socket.data.token) !== null;
     if (crew) void socket.join(CREW);
     socket.emit('programme', crew ? show.programmePayload() : publicProgramme(show.programmePayload()));
@@ -105,16 +88,14 @@ export function attachSocketHandlers(
       if (socket.listeners(event as 'control').length === 0) console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
     });
 
-    socket.on('clock:ping', (req, ack) => answer(ack, () => ({ t0: parse(ClockPing, req).t0, serverTime: now() })));
+    socket.on('clock:ping', (req, ack) => answer(ack, () => clockPong(req, now)));
 
     socket.on('stage:watch', (req, ack) =>
       answer(ack, () => {
         const request = parse(WatchRequest, req ?? {});
         const stageId = show.resolveStage(request.stageId);
         const feed = request.feed ?? 'snapshot';
-        if (socket.data.watching !== null) void socket.leave(socket.data.watching);
-        socket.data.watching = room(stageId, feed);
-        void socket.join(socket.data.watching);
+        watchStage(socket as unknown as Socket, stageId, feed);
         return feed === 'run' ? show.runState(stageId) : show.snapshot(stageId);
       }),
     );

@@ -3,7 +3,7 @@ import { Programme } from '../../shared/model/programme.schema.ts';
 import { programmeWarnings } from '../../shared/model/warnings.ts';
 import { resolvePlan, type Plan } from '../../shared/engine/plan.ts';
 import { ActionRefused, applyCommand, dayRun, emptyRun, runningActual, type StageRun } from '../../shared/engine/run.ts';
-import { deriveStageView } from '../../shared/engine/view.ts';
+import { snapshotOf } from '../../shared/snapshot.ts';
 import { PROTOCOL_VERSION, type ProgrammePayload, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/index.ts';
 import { ServiceError } from '../errors.ts';
@@ -87,13 +87,8 @@ export class ShowService {
   }
 
   snapshot(stageId: string): Snapshot {
-    const base = this.runState(stageId);
-    const view = deriveStageView(this.plan, stageId, base.run, base.serverTime);
-    const titleOf = (id: string | null) => {
-      const s = id === null ? undefined : this.programme.segments.find((x) => x.id === id);
-      return s ? { id: s.id, title: s.title } : null;
-    };
-    return { ...base, ...view, current: titleOf(view.currentId), next: titleOf(view.nextId) };
+    const state = this.runState(stageId);
+    return snapshotOf(this.payload, state, state.serverTime);
   }
 
   /**

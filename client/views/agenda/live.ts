@@ -23,6 +23,8 @@ export type ConnectLive = (stageId: string, h: LiveHandlers) => Live;
  */
 export const connectLive: ConnectLive = (initialStage, h) => {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('/', {
+    // The audience's read-only endpoint, which a large venue server spreads over fan-out workers.
+    path: '/live',
     auth: { protocol: PROTOCOL_VERSION },
     // A websocket first (one round trip less on a slow link), long polling where a proxy blocks it.
     transports: ['websocket', 'polling'],

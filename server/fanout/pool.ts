@@ -1,0 +1,88 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import type { ProgrammePayload, Snapshot } from '../../shared/protocol.ts';
+import { publicProgramme } from '../show/public-programme.ts';
+import type { ShowService } from '../show/show.service.ts';
+import { WORKER_ROLE, type FromWorker, type ToWorker } from './messages.ts';
+
+export type FanoutPool = {
+  /** Hands an audience connection to the next serving worker; false when none can take it. */
+  handOver(socket: Socket, head: Buffer): boolean;
+  serving(): number;
+  close(): void;
+};
+
+const RESTART_DELAY_MS = 1000;
+/** A worker that keeps dying is not restarted for ever: its share of the audience stays here. */
+const MAX_RESTARTS_PER_MINUTE = 5;
+
+/**
+ * Fan-out worker processes, each a copy of this program started with the worker role. Each gets the
+ * public programme and every stage's snapshot when it starts, then every change in order; a worker
+ * that exits is started again and its phones reconnect meanwhile.
+ */
+export function fanoutPool(count: number, show: ShowService): FanoutPool {
+  const workers: { proc: ChildProcess; serving: boolean }[] = [];
+  const restarts: number[] = [];
+  let closing = false;
+  let turn = 0;
+
+  const post = (m: ToWorker) => {
+    for (const w of workers) if (w.serving && w.proc.connected) w.proc.send(m);
+  };
+  const start = () => {
+    const proc = fork(process.argv[1]!, process.argv.slice(2), {
+      env: { ...process.env, ROS_ROLE: WORKER_ROLE },
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const w = { proc, serving: false };
+    workers.push(w);
+    proc.on('message', (m: FromWorker) => {
+      // Everything from here on follows the init on the same ordered channel.
+      if (m.t === 'ready') {
+        const snapshots = show.stageIds().map((id) => show.snapshot(id));
+        proc.send({ t: 'init', programme: publicProgramme(show.programmePayload()), snapshots } satisfies ToWorker);
+        w.serving = true;
+        console.log(`fan-out worker ${proc.pid} serving`);
+      }
+    });
+    proc.on('error', () => undefined); // reported by 'exit'
+    proc.on('exit', (code, signal) => {
+      workers.splice(workers.indexOf(w), 1);
+      if (closing) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
+      if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
+        console.error(`fan-out worker exited (${signal ?? code}) ${restarts.length} times in a minute; not restarting it, its viewers are served here`);
+        return;
+      }
+      console.warn(`fan-out worker exited (${signal ?? code}); restarting it`);
+      setTimeout(() => !closing && start(), RESTART_DELAY_MS).unref();
+    });
+  };
+  for (let i = 0; i < count; i++) start();
+
+  show.subscribe({
+    stageChanged: (_stageId, snapshot: Snapshot) => post({ t: 'state', snapshot }),
+    programmeChanged: (payload: ProgrammePayload) => post({ t: 'programme', programme: publicProgramme(payload) }),
+  });
+
+  return {
+    handOver(socket, head) {
+      const ready = workers.filter((w) => w.serving && w.proc.connected);
+      if (ready.length === 0) return false;
+      const w = ready[turn++ % ready.length]!;
+      // keepOpen false: the handle moves to the worker and is closed here. Lost on the way (the
+      // worker died meanwhile), the connection drops and the phone reconnects.
+      w.proc.send({ t: 'conn', head: head.toString('latin1') } satisfies ToWorker, socket, (err) => err && socket.destroy());
+      return true;
+    },
+    serving: () => workers.filter((w) => w.serving).length,
+    close() {
+      closing = true;
+      for (const w of workers) w.proc.kill('SIGTERM');
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { networkInterfaces } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { demoProgramme } from './demo/demo-programme.ts';
+import { VIEW_ROUTES } from './http/static.routes.ts';
+import { openDb } from './store/db.ts';
+import { dispatchingServer } from './fanout/dispatch.ts';
+import { fanoutPool } from './fanout/pool.ts';
+import { LIVE_PATH } from './live/live.endpoint.ts';
+
+/** The server as `npm start` runs it: store, HTTP, sockets, and fan-out workers when WORKERS is set. */
+export async function startPrimary(): Promise<void> {
+  // Runs from server/main.ts (tsx) and from dist/server/main.js (npm start): find the project by its package.json.
+  const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
+
+  const db = openDb(join(dataDir, 'run-of-show.sqlite'));
+  const app = createApp({
+    db,
+    seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
+    clientDir: process.env.CLIENT_DIR ?? join(root, 'dist/client'),
+    allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    ...faultInjection(),
+    // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
+    ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),
+  });
+  const generated = await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD);
+
+  const workers = workerCount(process.env.WORKERS);
+  const pool = workers > 0 ? fanoutPool(workers, app.show) : null;
+  // With workers, a dispatcher owns the port and passes each connection to a worker or to app.http.
+  const listener = pool ? dispatchingServer(app.http, pool.handOver) : app.http;
+
+  listener.once('error', (e: NodeJS.ErrnoException) => {
+    const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use (another run-of-show?); set PORT to use another` : e.message;
+    console.error(`run-of-show could not listen on ${host}:${port}: ${why}`);
+    pool?.close();
+    db.close();
+    process.exit(1);
+  });
+  listener.listen(port, host, () => {
+    const addr = listener.address();
+    const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+    const hosts = host === '0.0.0.0' || host === '::' ? ['localhost', ...lanAddresses()] : [host];
+    const lines = [
+      `run-of-show listening on ${host}:${actualPort} (data in ${dataDir})`,
+      ...hosts.map((h) => `  http://${h}:${actualPort}/`),
+      'Views:',
+      ...VIEW_ROUTES.map((v) => `  http://${hosts[0]}:${actualPort}${v}`),
+      `API: http://${hosts[0]}:${actualPort}/api/v1/state`,
+      ...(pool ? [`Audience connections (${LIVE_PATH}) spread over ${workers} fan-out worker process(es) (WORKERS=${workers})`] : []),
+      generated
+        ? `Admin password (generated on first start, shown once): ${generated}`
+        : process.env.ADMIN_PASSWORD
+          ? 'Admin password: as set in ADMIN_PASSWORD'
+          : 'Admin password: unchanged since it was first printed (set ADMIN_PASSWORD to replace it)',
+    ];
+    console.log(lines.join('\n'));
+    // A line the test harness waits for; keep it stable.
+    console.log(`READY ${actualPort}`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing`);
+    pool?.close();
+    if (listener !== app.http) listener.close();
+    // Every action is already committed; closing just checkpoints the WAL.
+    app.http.closeAllConnections?.();
+    void app.close().finally(() => {
+      db.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** WORKERS: how many fan-out worker processes hold the audience's websockets (0, the default: none). */
+function workerCount(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) {
+    console.error(`WORKERS must be a whole number from 0 to 64, not "${value}"`);
+    process.exit(1);
+  }
+  return n;
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i!.address);
+}
+
+/** Crash tests only: FAULT_KILL_AFTER_APPEND=0.3 kills the process after 30 % of durable writes, before the acknowledgement. */
+function faultInjection(): { afterAppend?: () => void } {
+  const p = Number(process.env.FAULT_KILL_AFTER_APPEND ?? 0);
+  if (!(p > 0)) return {};
+  console.warn(`FAULT INJECTION: killing the process after ${p * 100}% of writes`);
+  return { afterAppend: () => (Math.random() < p ? process.kill(process.pid, 'SIGKILL') : undefined) };
+}
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}

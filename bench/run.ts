@@ -19,7 +19,8 @@ const { values: a } = parseArgs({
     runs: { type: 'string', default: '3' },
     actions: { type: 'string', default: '10' },
     rate: { type: 'string', default: '2' },
-    kinds: { type: 'string', default: 'baseline,ours' },
+    kinds: { type: 'string', default: 'baseline,ours,ours-fanout' },
+    workers: { type: 'string', default: '2' },
     'budget-sec': { type: 'string', default: '540' },
     'no-http': { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
@@ -59,10 +60,11 @@ try {
           actionsPerSec: Number(a.rate),
           perProcess: 5000,
           clockSockets: 50,
+          // With fan-out the server's processes may use both cores; the load stays on core 1.
           serverCpus: pin && kind !== 'ours-fanout' ? '0' : null,
-          clientCpus: pin && kind !== 'ours-fanout' ? '1' : null,
+          clientCpus: pin ? '1' : null,
           template,
-          ...(kind === 'ours-fanout' ? { env: { WORKERS: '2' } } : {}),
+          ...(kind === 'ours-fanout' ? { env: { WORKERS: a.workers } } : {}),
         });
         scenarios.push(res);
         console.log(
@@ -91,7 +93,7 @@ const results: BenchResults = {
   runs,
   actions: Number(a.actions),
   actionsPerSec: Number(a.rate),
-  pinning: pin ? 'server on core 0, load generators on core 1 (taskset)' : 'no pinning',
+  pinning: pin ? `server on core 0, load generators on core 1 (taskset); ours-fanout (WORKERS=${a.workers}): the main process and its workers on either core` : 'no pinning',
   scenarios,
   http,
   controlCost: controlResult,

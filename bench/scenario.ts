@@ -130,7 +130,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       serverCpuPct: (cpuMs / wallMs) * 100,
       clientCpuPct: Math.max(...reports.map((r) => r.cpuPct)),
       rssPerViewerKB: (rssAfter - rssHalf) / nSecond / 1024,
-      heapPerViewerKB: (after.heapUsed - half.heapUsed) / nSecond / 1024,
+      // The probe sees the main process only; with fan-out the viewers' heap is in the workers.
+      heapPerViewerKB: o.kind === 'ours-fanout' ? NaN : (after.heapUsed - half.heapUsed) / nSecond / 1024,
       eldP99Ms: eld.eldP99Ms,
       eldMaxMs: eld.eldMaxMs,
       snapshotBytes: reports[0]?.snapshotBytes ?? 0,

@@ -6,9 +6,10 @@ export type ToWorker =
   | { t: 'programme'; programme: ProgrammePayload }
   | { t: 'state'; snapshot: Snapshot }
   /** Comes with a TCP socket handle: the first bytes the main process read from it. */
-  | { t: 'conn'; head: string };
+  | { t: 'conn'; id: number; head: string };
 
-export type FromWorker = { t: 'ready' } | { t: 'serving' };
+/** `took`: the worker holds connection `id` now. */
+export type FromWorker = { t: 'ready' } | { t: 'took'; id: number };
 
 /** Set in a fan-out worker's environment; main.ts runs the worker instead of the server. */
 export const WORKER_ROLE = 'fanout-worker';

@@ -22,7 +22,10 @@ const MAX_RESTARTS_PER_MINUTE = 5;
  * that exits is started again and its phones reconnect meanwhile.
  */
 export function fanoutPool(count: number, show: ShowService): FanoutPool {
-  const workers: { proc: ChildProcess; serving: boolean }[] = [];
+  /** `handed`: connections sent to the worker that it has not confirmed yet. */
+  type Worker = { proc: ChildProcess; serving: boolean; handed: Map<number, Socket> };
+  const workers: Worker[] = [];
+  let handedOver = 0;
   const restarts: number[] = [];
   let closing = false;
   let turn = 0;
@@ -36,7 +39,7 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
       execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const w = { proc, serving: false };
+    const w: Worker = { proc, serving: false, handed: new Map() };
     workers.push(w);
     proc.on('message', (m: FromWorker) => {
       // Everything from here on follows the init on the same ordered channel.
@@ -45,7 +48,15 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
         proc.send({ t: 'init', programme: publicProgramme(show.programmePayload()), snapshots } satisfies ToWorker);
         w.serving = true;
         console.log(`fan-out worker ${proc.pid} serving`);
-      }
+      } else if (m.t === 'took') w.handed.delete(m.id);
+    });
+    // Node passes one handle at a time and queues the rest until the worker acknowledges; a worker
+    // that dies leaves those queued here, open and unread. Closing them makes the phones retry now
+    // rather than after their connect timeout.
+    proc.on('disconnect', () => {
+      w.serving = false;
+      for (const s of w.handed.values()) s.destroy();
+      w.handed.clear();
     });
     proc.on('error', () => undefined); // reported by 'exit'
     proc.on('exit', (code, signal) => {
@@ -74,9 +85,14 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
       const ready = workers.filter((w) => w.serving && w.proc.connected);
       if (ready.length === 0) return false;
       const w = ready[turn++ % ready.length]!;
-      // keepOpen false: the handle moves to the worker and is closed here. Lost on the way (the
-      // worker died meanwhile), the connection drops and the phone reconnects.
-      w.proc.send({ t: 'conn', head: head.toString('latin1') } satisfies ToWorker, socket, (err) => err && socket.destroy());
+      const id = ++handedOver;
+      w.handed.set(id, socket);
+      // keepOpen false: the handle moves to the worker and is closed here once it has it.
+      w.proc.send({ t: 'conn', id, head: head.toString('latin1') } satisfies ToWorker, socket, (err) => {
+        if (!err) return;
+        w.handed.delete(id);
+        socket.destroy();
+      });
       return true;
     },
     serving: () => workers.filter((w) => w.serving).length,

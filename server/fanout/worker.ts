@@ -18,7 +18,6 @@ export function runFanoutWorker(): void {
       case 'init':
         live = liveEndpoint(http, { programme: m.programme, states: [], transports: ['websocket'] });
         for (const s of m.snapshots) live.stageChanged(s);
-        send({ t: 'serving' });
         return;
       case 'programme':
         live?.programmeChanged(m.programme);
@@ -32,6 +31,7 @@ export function runFanoutWorker(): void {
         http.emit('connection', handle);
         handle.emit('data', Buffer.from(m.head, 'latin1'));
         handle.resume();
+        send({ t: 'took', id: m.id });
         return;
     }
   });

@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-qr.png'), fullPage: true });
 
     // A dropped connection: the MC moves on meanwhile; the phone reconnects and catches up by itself.
-    server.app.io.disconnectSockets(true);
+    server.app.live.io.disconnectSockets(true);
     await expect.poll(() => page.getAttribute('#ag-status', 'data-link')).not.toBe('online');
     await control(server, token, 'next');
     await expect.poll(() => nowId(page), { timeout: 15_000 }).toBe('seg-d1-opening-speech');

@@ -20,7 +20,14 @@ const freePort = () =>
 const until = async (what: string, ok: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;
   while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const stuck = viewers.filter((v) => !v.socket.connected).map((v) => {
+        const port = localPort(v.socket);
+        const pids = procs.flatMap((p) => [p.proc.pid!, ...childrenOf(p.proc.pid!)]);
+        return `port ${port} engine ${v.socket.io.engine?.readyState} held by ${port ? ownersOf([port], Number(new URL(procs.at(-1)!.url).port), pids).get(port) : '?'} (pids ${pids.join(',')})`;
+      });
+      throw new Error(`timed out waiting for ${what}; viewers (version/connected/disconnects): ${viewers.map((v) => `${v.version}/${v.socket.connected ? 'c' : '-'}/${v.disconnects}`).join(' ')}\nstuck: ${stuck.join('; ')}\n${procs.map((p) => p.output()).join('\n---\n').slice(-30000)}`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
 };

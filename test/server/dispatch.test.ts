@@ -19,6 +19,8 @@ describe('which connections go to a fan-out worker', () => {
     expect(isNewLiveWebsocket(req('POST /live/?EIO=4&transport=websocket HTTP/1.1'))).toBe(false);
     expect(isNewLiveWebsocket(req('GET /live/?EIO=4&transport=websocket HTTP/1.1', 'Host: x\r\n'))).toBe(false);
     expect(isNewLiveWebsocket(Buffer.from('GET /live/?EIO=4&transport=websocket HT', 'latin1'))).toBe(false);
+    // Headers that came in two pieces stay here: the rest would arrive in this process.
+    expect(isNewLiveWebsocket(Buffer.from('GET /live/?EIO=4&transport=websocket HTTP/1.1\r\nUpgrade: websocket\r\n', 'latin1'))).toBe(false);
     expect(isNewLiveWebsocket(req('GET http://[::1 HTTP/1.1'))).toBe(false);
     expect(isNewLiveWebsocket(Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00]))).toBe(false);
   });

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { loginToken, ROOT, spawnServer, type ServerProcess } from '../support/server.ts';
+import { childrenOf } from '../support/socket-owner.ts';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+
+/** Established connections to `port` whose server end a process holds (from /proc). */
+function connectionsHeldBy(pid: number, port: number): number {
+  const inodes = new Set<string>();
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    // st 01 = ESTABLISHED; the server end has our port as its local port.
+    if (f.length >= 10 && parseInt(f[1]!.split(':')[1]!, 16) === port && f[3] === '01') inodes.add(f[9]!);
+  }
+  let n = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m && inodes.has(m[1]!)) n++;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return n;
+}
+
+const nowId = (page: Page) => page.$eval('.ag-row.is-now', (el) => el.id).catch(() => null);
+
+describe.skipIf(!browserAvailable)('phones in Chromium on a server with fan-out workers (WORKERS=2)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let token: string;
+  beforeAll(async () => {
+    server = await spawnServer({ env: { WORKERS: '2' } });
+    for (let t = Date.now(); (server.output().match(/fan-out worker \d+ serving/g) ?? []).length < 2; ) {
+      if (Date.now() - t > 20_000) throw new Error(`workers did not start:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    token = await loginToken(server.url);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill9();
+  });
+
+  const control = async (action: string) => {
+    const r = await fetch(`${server.url}/api/v1/control/${action}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBe(200);
+  };
+
+  it('four phones follow the MC through the workers, which hold their websockets', async () => {
+    await control('start');
+    const phones: Page[] = [];
+    for (let i = 0; i < 4; i++) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/agenda?stage=main&day=d1`);
+      await page.waitForFunction(() => document.getElementById('ag-status')?.getAttribute('data-link') === 'online');
+      phones.push(page);
+    }
+    for (const p of phones) await expect.poll(() => nowId(p)).toBe('seg-d1-vr-games');
+
+    const workers = childrenOf(server.proc.pid!);
+    expect(workers).toHaveLength(2);
+    const held = workers.map((w) => connectionsHeldBy(w, server.port));
+    // Each phone's websocket is in a worker, two in each (round robin); the pages and the API stay here.
+    expect(held).toEqual([2, 2]);
+
+    const t0 = Date.now();
+    await control('next');
+    for (const p of phones) await expect.poll(() => nowId(p), { timeout: 1000, interval: 25 }).toBe('seg-d1-golden-bell');
+    console.log(`fan-out: MC Next → all four phones show the new segment: ${Date.now() - t0} ms`);
+    await phones[0]!.screenshot({ path: join(ROOT, 'test/screenshots/agenda-fanout.png') });
+  });
+});

@@ -1,9 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Snapshot } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { loginToken, spawnServer } from '../../test/support/server.ts';
 
 export type StormResult = {
   viewers: number;
+  workers: number;
   connected: number;
   restartToP99Ms: number | null;
   restartToAllMs: number | null;
@@ -13,12 +14,14 @@ export type StormResult = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * `viewers` real socket.io clients watch a stage; the server is killed (-9) and restarted on the
+ * `viewers` real socket.io clients watch a stage as phones do (`/live`, run feed, reconnecting with
+ * the agenda's backoff); the server (with `workers` fan-out workers) is killed (-9) and restarted on the
  * same port and store, and an action is sent at once. Measures how long until 99 % (and all) of the
  * viewers hold the latest version again.
  */
-export async function reconnectStorm(opts: { viewers: number; port: number; dataDir: string; bundle: string }): Promise<StormResult> {
-  const first = await spawnServer({ dataDir: opts.dataDir, port: opts.port, bundle: opts.bundle });
+export async function reconnectStorm(opts: { viewers: number; workers: number; port: number; dataDir: string; bundle: string }): Promise<StormResult> {
+  const env = { WORKERS: String(opts.workers) };
+  const first = await spawnServer({ dataDir: opts.dataDir, port: opts.port, bundle: opts.bundle, env });
   const url = first.url;
   const token = await loginToken(url);
   const act = async (action: string) =>
@@ -27,6 +30,7 @@ export async function reconnectStorm(opts: { viewers: number; port: number; data
   const sockets: Socket[] = [];
   for (let i = 0; i < opts.viewers; i++) {
     const s = io(url, {
+      path: '/live',
       transports: ['websocket'],
       auth: { protocol: PROTOCOL_VERSION },
       forceNew: true,
@@ -35,11 +39,11 @@ export async function reconnectStorm(opts: { viewers: number; port: number; data
       randomizationFactor: 0.5,
     });
     s.on('connect', () =>
-      s.emit('stage:watch', { stageId: 'main' }, (r: { ok: boolean; data: Snapshot }) => {
+      s.emit('stage:watch', { stageId: 'main', feed: 'run' }, (r: { ok: boolean; data: RunState }) => {
         if (r.ok) versions[i] = Math.max(versions[i]!, r.data.version);
       }),
     );
-    s.on('state', (snap: Snapshot) => (versions[i] = Math.max(versions[i]!, snap.version)));
+    s.on('run', (state: RunState) => (versions[i] = Math.max(versions[i]!, state.version)));
     sockets.push(s);
     if (i % 200 === 199) await sleep(50); // a connection ramp the server can absorb
   }
@@ -49,7 +53,7 @@ export async function reconnectStorm(opts: { viewers: number; port: number; data
   await act('start');
 
   await first.kill9();
-  const second = await spawnServer({ dataDir: opts.dataDir, port: opts.port, bundle: opts.bundle });
+  const second = await spawnServer({ dataDir: opts.dataDir, port: opts.port, bundle: opts.bundle, env });
   const restarted = Date.now();
   const latest = await act('next');
   let p99: number | null = null;
@@ -69,5 +73,5 @@ export async function reconnectStorm(opts: { viewers: number; port: number; data
   }
   sockets.forEach((s) => s.close());
   await second.kill9();
-  return { viewers: opts.viewers, connected, restartToP99Ms: p99, restartToAllMs: all, onLatestWithin10s: within10 };
+  return { viewers: opts.viewers, workers: opts.workers, connected, restartToP99Ms: p99, restartToAllMs: all, onLatestWithin10s: within10 };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/protocol.ts';
-import { loginToken, startTestServer, type TestServer } from '../support/server.ts';
+import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
 import { fuzzServer } from './fuzz.ts';
 
 let server: TestServer;
@@ -46,4 +46,18 @@ describe('hostile socket messages', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   }, 180_000);
+
+  it('2,000 more on the audience endpoint /live change nothing either', async () => {
+    const before = await state();
+    const result = await fuzzServer(server.url, token, 2000, 20261123, 60_000, '/live');
+    expect(result.sent).toBe(2000);
+    // ~5 % of the messages are answerable events asking for an answer here (3 of the 16 named).
+    expect(result.acks).toBeGreaterThan(30);
+    expect(await state()).toEqual(before);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    const phone = await socketClient(server.url, undefined, '/live');
+    const w = (await phone.emitWithAck('stage:watch', { feed: 'run' })) as { ok: boolean; data: { version: number } };
+    expect(w.ok && w.data.version).toBe(before.version);
+    phone.close();
+  }, 120_000);
 });

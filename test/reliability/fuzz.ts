@@ -3,6 +3,8 @@ import type { Snapshot } from '../../shared/protocol.ts';
 import { socketClient, type TestClient } from '../support/server.ts';
 
 const KNOWN = ['control', 'stage:watch', 'clock:ping', 'screen:register', 'screen:assign'];
+/** The events the audience endpoint answers (the screens' are not there). */
+const LIVE_ANSWERS = ['control', 'stage:watch', 'clock:ping'];
 const HOSTILE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', 'x'.repeat(300), 'state', 'programme', 'connect', 'disconnecting'];
 
 function nested(depth: number): unknown {
@@ -35,25 +37,28 @@ export function hostileMessage(staleVersions: number[]): fc.Arbitrary<{ event: s
 
 export type FuzzResult = { sent: number; reconnects: number; acks: number };
 
-/** Sends `count` hostile messages over authenticated sockets, reconnecting whenever the server drops one. */
-export async function fuzzServer(url: string, token: string, count: number, seed: number, deadlineMs: number): Promise<FuzzResult> {
+/**
+ * Sends `count` hostile messages over authenticated sockets (or, with `path`, anonymous ones on that
+ * endpoint, such as the audience's `/live`), reconnecting whenever the server drops one.
+ */
+export async function fuzzServer(url: string, token: string, count: number, seed: number, deadlineMs: number, path?: string): Promise<FuzzResult> {
   const before = (await (await fetch(`${url}/api/v1/state`)).json()) as Snapshot;
   const stale = before.version > 0 ? Array.from({ length: Math.min(before.version, 5) }, (_, i) => before.version - 1 - i) : [-1];
   const messages = fc.sample(hostileMessage(stale), { numRuns: count, seed });
   const deadline = Date.now() + deadlineMs;
-  let socket: TestClient = await socketClient(url, token);
+  let socket: TestClient = await socketClient(url, path ? undefined : token, path);
   const result: FuzzResult = { sent: 0, reconnects: 0, acks: 0 };
   for (const m of messages) {
     if (Date.now() > deadline) break;
     if (!socket.connected) {
       socket.close();
-      socket = await socketClient(url, token);
+      socket = await socketClient(url, path ? undefined : token, path);
       result.reconnects++;
     }
     const emit = socket.emit.bind(socket) as (ev: string, ...args: unknown[]) => void;
     try {
       // Only handled events answer; waiting on the others would just burn the time budget.
-      if (m.withAck && KNOWN.includes(m.event)) {
+      if (m.withAck && (path ? LIVE_ANSWERS : KNOWN).includes(m.event)) {
         await new Promise<void>((resolve) => {
           // A message over the size cap makes the server drop the socket: no answer will come.
           const done = () => {

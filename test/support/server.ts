@@ -52,8 +52,9 @@ export async function loginToken(url: string, password = ADMIN_PASSWORD): Promis
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function socketClient(url: string, token?: string): Promise<TestClient> {
+export function socketClient(url: string, token?: string, path?: string): Promise<TestClient> {
   const s: TestClient = io(url, {
+    ...(path ? { path } : {}),
     transports: ['websocket'],
     auth: { protocol: PROTOCOL_VERSION, ...(token ? { token } : {}) },
     reconnectionDelay: 100,

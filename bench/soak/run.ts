@@ -7,10 +7,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { crashLoop } from '../../test/reliability/crash-loop.ts';
 import { fuzzServer } from '../../test/reliability/fuzz.ts';
 import { serverBundle } from '../../test/support/bundle.ts';
+import { freePort } from '../../test/support/wait.ts';
 import { loginToken, ROOT, spawnServer } from '../../test/support/server.ts';
 import type { Snapshot } from '../../shared/protocol.ts';
 import { reconnectStorm } from './reconnect-storm.ts';
@@ -25,14 +25,6 @@ const viewers = arg('viewers', 5000);
 /** Fan-out workers for the storm's server (WORKERS). */
 const workers = arg('workers', 0);
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 const bundle = await serverBundle();
 const results: Record<string, unknown> = {

@@ -26,26 +26,19 @@ export function watchStage(socket: Socket, stageId: string, feed: Feed): void {
 export function stageFeeds(io: Server): (snapshot: Snapshot) => void {
   const members = (name: string) => [...(io.sockets.adapter.rooms.get(name) ?? [])];
   // Each socket is in the room named by its id; the packet is encoded once per slice.
-  const snapshots = slicedSender<Snapshot>(
-    {
-      members,
-      send: (ids, snapshot) => {
-        const readers = keepReaders(io, ids);
-        if (readers.length > 0) io.to(readers).emit('state', snapshot);
+  const sender = <T>(event: 'state' | 'run') =>
+    slicedSender<T>(
+      {
+        members,
+        send: (ids, value) => {
+          const readers = keepReaders(io, ids);
+          if (readers.length > 0) io.to(readers).emit(event, value);
+        },
       },
-    },
-    BROADCAST_SLICE,
-  );
-  const runs = slicedSender<RunState>(
-    {
-      members,
-      send: (ids, state) => {
-        const readers = keepReaders(io, ids);
-        if (readers.length > 0) io.to(readers).emit('run', state);
-      },
-    },
-    BROADCAST_SLICE,
-  );
+      BROADCAST_SLICE,
+    );
+  const snapshots = sender<Snapshot>('state');
+  const runs = sender<RunState>('run');
   return (snapshot) => {
     runs(stageRoom(snapshot.stageId, 'run'), runStateOf(snapshot));
     snapshots(stageRoom(snapshot.stageId, 'snapshot'), snapshot);

@@ -3,28 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { loginToken, ROOT, spawnServer, type ServerProcess } from '../support/server.ts';
-import { childrenOf } from '../support/socket-owner.ts';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-
-/** Established connections to `port` whose server end a process holds (from /proc). */
-function connectionsHeldBy(pid: number, port: number): number {
-  const inodes = new Set<string>();
-  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
-    const f = line.trim().split(/\s+/);
-    // st 01 = ESTABLISHED; the server end has our port as its local port.
-    if (f.length >= 10 && parseInt(f[1]!.split(':')[1]!, 16) === port && f[3] === '01') inodes.add(f[9]!);
-  }
-  let n = 0;
-  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (m && inodes.has(m[1]!)) n++;
-    } catch {
-      // closed meanwhile
-    }
-  }
-  return n;
-}
+import { childrenOf, connectionsHeldBy } from '../support/socket-owner.ts';
 
 const nowId = (page: Page) => page.$eval('.ag-row.is-now', (el) => el.id).catch(() => null);
 
@@ -67,7 +46,7 @@ describe.skipIf(!browserAvailable)('phones in Chromium on a server with fan-out 
     expect(workers).toHaveLength(2);
     const held = workers.map((w) => connectionsHeldBy(w, server.port));
     // Each phone's websocket is in a worker, two in each (round robin); the pages and the API stay here.
-    expect(held).toEqual([2, 2]);
+    expect(held, `server end of each worker's connections; server log:\n${server.output()}`).toEqual([2, 2]);
 
     const t0 = Date.now();
     await control('next');

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,29 +7,19 @@ import type { RunState, Snapshot } from '../../shared/protocol.ts';
 import { serverBundle } from '../support/bundle.ts';
 import { loginToken, spawnServer, type ServerProcess } from '../support/server.ts';
 import { alive, childrenOf, localPort, ownersOf } from '../support/socket-owner.ts';
+import { freePort, until as waitUntil } from '../support/wait.ts';
 
-/** WORKERS=2: the audience's websockets live in worker processes; these tests kill them. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
+// WORKERS=2: the audience's websockets live in worker processes; these tests kill them.
+const until = (what: string, ok: () => boolean, ms = 15_000) => waitUntil(what, ok, ms, diagnose);
+/** What each phone and process was doing, for a failure message. */
+function diagnose(): string {
+  const stuck = viewers.filter((v) => !v.socket.connected).map((v) => {
+    const port = localPort(v.socket);
+    const pids = procs.flatMap((p) => [p.proc.pid!, ...childrenOf(p.proc.pid!)]);
+    return `port ${port} engine ${v.socket.io.engine?.readyState} held by ${port ? ownersOf([port], Number(new URL(procs.at(-1)!.url).port), pids).get(port) : '?'} (pids ${pids.join(',')})`;
   });
-const until = async (what: string, ok: () => boolean, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) {
-      const stuck = viewers.filter((v) => !v.socket.connected).map((v) => {
-        const port = localPort(v.socket);
-        const pids = procs.flatMap((p) => [p.proc.pid!, ...childrenOf(p.proc.pid!)]);
-        return `port ${port} engine ${v.socket.io.engine?.readyState} held by ${port ? ownersOf([port], Number(new URL(procs.at(-1)!.url).port), pids).get(port) : '?'} (pids ${pids.join(',')})`;
-      });
-      throw new Error(`timed out waiting for ${what}; viewers (version/connected/disconnects): ${viewers.map((v) => `${v.version}/${v.socket.connected ? 'c' : '-'}/${v.disconnects}`).join(' ')}\nstuck: ${stuck.join('; ')}\n${procs.map((p) => p.output()).join('\n---\n').slice(-30000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+  return `viewers (version/connected/disconnects): ${viewers.map((v) => `${v.version}/${v.socket.connected ? 'c' : '-'}/${v.disconnects}`).join(' ')}\nstuck: ${stuck.join('; ')}\n${procs.map((p) => p.output()).join('\n---\n').slice(-30000)}`;
+}
 const serving = (p: ServerProcess) => (p.output().match(/fan-out worker \d+ serving/g) ?? []).length;
 
 type Viewer = { socket: Socket; version: number; disconnects: number };

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +8,7 @@ import { showStore } from '../../client/store/show.store.ts';
 import { PROTOCOL_VERSION, type Snapshot } from '../../shared/protocol.ts';
 import { serverBundle } from '../support/bundle.ts';
 import { loginToken, spawnServer, type ServerProcess } from '../support/server.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-const until = async (what: string, ok: () => boolean, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { freePort, until } from '../support/wait.ts';
 
 const procs: ServerProcess[] = [];
 afterAll(async () => {

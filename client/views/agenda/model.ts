@@ -6,6 +6,11 @@ import type { AgendaData } from './data.ts';
 
 /** Attendees hear about a delay only once it is worth changing plans for. */
 export const DELAY_THRESHOLD_MS = 5 * 60_000;
+/**
+ * Beyond this the show is not late: the programme is being run on another day than its printed one
+ * (a rehearsal, a wrong date). Telling the audience it is "12,000 minutes late" helps nobody.
+ */
+export const DELAY_CEILING_MS = 12 * 60 * 60_000;
 /** Times are shown in whole minutes: a shift is shown only when the minute it shows differs. */
 const MINUTE_MS = 60_000;
 
@@ -99,7 +104,7 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
     live: view !== null,
     phase,
     rows,
-    lateMs: late !== null && late >= DELAY_THRESHOLD_MS ? late : null,
+    lateMs: late !== null && late >= DELAY_THRESHOLD_MS && late <= DELAY_CEILING_MS ? late : null,
     // "Today's programme has ended" only about today; an earlier day is simply shown as past.
     ended: phase === 'ended' || (!view && sel.dayId === todayId && rows.length > 0 && rows.every((r) => r.status === 'past')),
   };

@@ -95,7 +95,9 @@ function dayName(c: PageContext, i: number): string {
 
 export function renderBanner(model: AgendaModel, t: AgendaT): string {
   if (model.lateMs === null) return '';
-  return `<p class="ag-banner">${esc(t('agenda.late', { min: roundMinutes(model.lateMs) }))}</p>`;
+  const min = roundMinutes(model.lateMs);
+  const text = min < 60 ? t('agenda.late', { min }) : t('agenda.lateHours', { h: Math.floor(min / 60), min: min % 60 });
+  return `<p class="ag-banner">${esc(text)}</p>`;
 }
 
 export function renderList(model: AgendaModel, t: AgendaT): string {

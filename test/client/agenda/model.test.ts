@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, defaultSelection, DELAY_THRESHOLD_MS } from '../../../client/views/agenda/model.ts';
+import { renderBanner } from '../../../client/views/agenda/render.ts';
+import { agendaT } from '../../../client/views/agenda/i18n.ts';
 import { withProgramme, withRunState, fresher } from '../../../client/views/agenda/data.ts';
 import { at, MIN } from '../../support/factories.ts';
 import { dataOf, payloadOf, snapshotAfter, twoDayProgramme } from './helpers.ts';
@@ -44,6 +46,18 @@ describe('agenda model', () => {
     expect(DELAY_THRESHOLD_MS).toBeLessThanOrEqual(10 * MIN);
     // The same state seen a minute later: the running segment is still due to end 10 min late.
     expect(buildAgenda(dataOf(p, [snapshotAfter(p, [[{ type: 'start' }, at10]], at10)], at10), sel, at('17:11')).lateMs).toBe(10 * MIN);
+  });
+
+  it('says nothing about a delay of more than 12 hours: that is a programme run on another day', () => {
+    const start = at('17:00') + 13 * 60 * MIN;
+    // Day 1 started late on purpose (a bare Start that late would open day 2).
+    const far = buildAgenda(dataOf(p, [snapshotAfter(p, [[{ type: 'start', dayId: 'd1' }, start]], start)], start), sel, start);
+    expect(far.lateMs).toBeNull();
+    const hours = at('17:00') + 80 * MIN;
+    const model = buildAgenda(dataOf(p, [snapshotAfter(p, [[{ type: 'start', dayId: 'd1' }, hours]], hours)], hours), sel, hours);
+    expect(model.lateMs).toBe(80 * MIN);
+    expect(renderBanner(model, agendaT('vi'))).toContain('chậm khoảng 1 giờ 20 phút');
+    expect(renderBanner(model, agendaT('en'))).toContain('about 1 h 20 min late');
   });
 
   it('counts overtime of the running segment into the delay as the clock moves, without any message', () => {

@@ -8,12 +8,11 @@ import { WORKER_ROLE, type FromWorker, type ToWorker } from './messages.ts';
 export type FanoutPool = {
   /** Hands an audience connection to the next serving worker; false when none can take it. */
   handOver(socket: Socket, head: Buffer): boolean;
-  serving(): number;
   close(): void;
 };
 
 const RESTART_DELAY_MS = 1000;
-/** A worker that keeps dying is not restarted for ever: its share of the audience stays here. */
+/** Workers that keep dying are not restarted for ever: past this many exits a minute, the audience stays here. */
 const MAX_RESTARTS_PER_MINUTE = 5;
 
 /**
@@ -95,7 +94,6 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
       });
       return true;
     },
-    serving: () => workers.filter((w) => w.serving).length,
     close() {
       closing = true;
       for (const w of workers) w.proc.kill('SIGTERM');

@@ -102,4 +102,23 @@ describe('fan-out workers', () => {
     expect((await post(second.url, 'next')).status).toBe(200);
     await until('audience back on version 2', () => audience.every((v) => v.version === 2 && v.socket.connected), 20_000);
   });
+
+  it('stop being restarted after 5 exits in a minute; their phones are then served by the main process', async () => {
+    const port = await freePort();
+    const server = await spawnServer({ port, bundle: await serverBundle(), env: { WORKERS: '1' } });
+    procs.push(server);
+    for (let kill = 1; kill <= 6; kill++) {
+      await until(`worker start ${kill}`, () => serving(server) === kill, 20_000);
+      const [worker] = childrenOf(server.proc.pid!);
+      process.kill(worker!, 'SIGKILL');
+      await until(`worker ${kill} gone`, () => !alive(worker!));
+    }
+    await until('the pool to give up', () => /not restarting it, its viewers are served here/.test(server.output()));
+    await new Promise((r) => setTimeout(r, 1500)); // past the restart delay: nothing more starts
+    expect(childrenOf(server.proc.pid!)).toEqual([]);
+    const phone = viewer(server.url);
+    viewers.push(phone);
+    await until('the phone watching', () => phone.version === 0);
+    expect(ownersOf([localPort(phone.socket)!], port, [server.proc.pid!]).get(localPort(phone.socket)!)).toBe(server.proc.pid!);
+  });
 });

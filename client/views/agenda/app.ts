@@ -231,7 +231,11 @@ function readStored(storage: AgendaEnv['storage']): AgendaData | null {
     const raw = storage?.getItem(STORE_KEY);
     if (!raw) return null;
     const d = JSON.parse(raw) as AgendaData;
-    return typeof d?.revision === 'number' && typeof d.asOf === 'number' && d.event && d.plan ? d : null;
+    if (!(typeof d?.revision === 'number' && typeof d.asOf === 'number' && d.event && d.plan)) return null;
+    // A copy kept by an earlier version of this page may hold stage states of another shape: its
+    // programme is still good, its states are not (the socket brings fresh ones).
+    const snapshots = Object.fromEntries(Object.entries(d.snapshots ?? {}).filter(([, s]) => typeof s?.run?.actuals === 'object'));
+    return { ...d, snapshots };
   } catch {
     return null;
   }

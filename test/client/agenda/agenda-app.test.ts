@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, getByRole, queryByText, within } from '@testing-library/dom';
-import { mountAgenda, type AgendaApp } from '../../../client/views/agenda/app.ts';
+import { mountAgenda, STORE_KEY, type AgendaApp } from '../../../client/views/agenda/app.ts';
 import type { LiveHandlers } from '../../../client/views/agenda/live.ts';
 import type { Snapshot } from '../../../shared/protocol.ts';
 import { at } from '../../support/factories.ts';
@@ -171,6 +171,20 @@ describe('agenda page (DOM)', () => {
     expect(root.querySelector('#ag-status')!.textContent).toMatch(/^Trực tiếp · Cập nhật lúc 16:50:00$/);
     f.handlers!.link('offline');
     expect(root.querySelector('#ag-status')!.textContent).toMatch(/^Mất kết nối — đang thử lại · Cập nhật lúc 16:50:00$/);
+  });
+
+  it('keeps the programme of a stored copy from an earlier version but not its stage states of another shape', () => {
+    const p = twoDayProgramme();
+    const stored = dataOf(p, [], clock + 60_000);
+    // As an earlier version stored it: a derived snapshot without the run it came from.
+    localStorage.setItem(STORE_KEY, JSON.stringify({ ...stored, snapshots: { main: { stageId: 'main', version: 3, programmeRevision: 1, phase: 'running', currentId: 'welcome' } } }));
+    try {
+      mount(p);
+      expect(row('welcome').dataset.status).not.toBe('now');
+      expect(root.querySelectorAll('.ag-row').length).toBe(4);
+    } finally {
+      localStorage.removeItem(STORE_KEY);
+    }
   });
 
   it('shows Vietnamese times on a phone set to another zone', () => {

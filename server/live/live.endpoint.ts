@@ -6,6 +6,7 @@ import { ServiceError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import { answer, clockPong, forgetHandshake, protocolRefusal } from '../realtime/socket.handlers.ts';
 import { stageFeeds, watchStage } from '../realtime/stage-feeds.ts';
+import { resolveStage } from '../show/show.service.ts';
 
 /** socket.io path of the read-only endpoint for the audience (phones, public displays). */
 export const LIVE_PATH = '/live';
@@ -46,9 +47,9 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
     socket.on('stage:watch', (req: unknown, ack: unknown) =>
       answer(ack, () => {
         const r = parse(WatchRequest, req ?? {});
-        const stageId = r.stageId ?? programme.programme.event.stages[0]?.id;
-        const state = stageId === undefined ? undefined : states.get(stageId);
-        if (stageId === undefined || !state) throw new ServiceError('not_found', `unknown stage ${r.stageId}`);
+        const stageId = resolveStage(programme.programme.event.stages.map((s) => s.id), r.stageId);
+        const state = states.get(stageId);
+        if (!state) throw new ServiceError('not_found', `no state yet for stage ${stageId}`);
         const feed = r.feed ?? 'snapshot';
         watchStage(socket, stageId, feed);
         return feed === 'run' ? { ...state, serverTime: now() } : snapshotOf(programme, state, now());

@@ -33,6 +33,13 @@ export type ShowDeps = {
  * The one source of truth. Every accepted command is written to the store before anyone hears of
  * it; everything screens show is derived from the stored runs, the plan and the clock.
  */
+/** The stage a request names, or the first stage when it names none; `not_found` otherwise. */
+export function resolveStage(stageIds: readonly string[], stageId: string | undefined): string {
+  const id = stageId ?? stageIds[0];
+  if (id === undefined || !stageIds.includes(id)) throw new ServiceError('not_found', `unknown stage ${stageId}`);
+  return id;
+}
+
 export class ShowService {
   private programme: Programme;
   private revision: number;
@@ -69,9 +76,7 @@ export class ShowService {
   }
 
   resolveStage(stageId: string | undefined): string {
-    const id = stageId ?? this.stageIds()[0];
-    if (id === undefined || !this.stageIds().includes(id)) throw new ServiceError('not_found', `unknown stage ${stageId}`);
-    return id;
+    return resolveStage(this.stageIds(), stageId);
   }
 
   runState(stageId: string): RunState {

@@ -1,8 +1,8 @@
 import type { Lang } from '../../shared/i18n/index.ts';
-import type { AgendaData } from '../../client/views/agenda/data.ts';
-import { agendaT } from '../../client/views/agenda/i18n.ts';
-import { buildAgenda, type AgendaSelection } from '../../client/views/agenda/model.ts';
-import { esc, renderPage, statusText } from '../../client/views/agenda/render.ts';
+import type { AgendaData } from '../../shared/agenda/data.ts';
+import { agendaT } from '../../shared/agenda/i18n.ts';
+import { buildAgenda, type AgendaSelection } from '../../shared/agenda/model.ts';
+import { esc, renderPage, statusText } from '../../shared/agenda/render.ts';
 
 export const SSR_MARK = '<!--agenda-ssr-->';
 export const DATA_MARK = '<!--agenda-data-->';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { lineKey } from '../../shared/engine/plan.ts';
-import type { AgendaData } from '../../client/views/agenda/data.ts';
+import type { AgendaData } from '../../shared/agenda/data.ts';
 
 export type IcsOptions = {
   /** Only this stage; all stages when omitted. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { agendaDataFrom } from '../../client/views/agenda/data.ts';
+import { agendaDataFrom } from '../../shared/agenda/data.ts';
 import { resolvePlan } from '../../shared/engine/plan.ts';
 import { Programme } from '../../shared/model/programme.schema.ts';
 import type { ProgrammePayload } from '../../shared/protocol.ts';

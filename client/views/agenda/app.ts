@@ -1,9 +1,9 @@
 import type { Lang } from '../../../shared/i18n/index.ts';
-import { fresher, withProgramme, withRunState, type AgendaData } from './data.ts';
-import { agendaT, isLang, LANG_KEY } from './i18n.ts';
+import { fresher, withProgramme, withRunState, type AgendaData } from '../../../shared/agenda/data.ts';
+import { agendaT, isLang, LANG_KEY } from '../../../shared/agenda/i18n.ts';
 import type { ConnectLive, Live, LinkState } from './live.ts';
-import { buildAgenda, defaultSelection, type AgendaSelection } from './model.ts';
-import { renderBanner, renderList, renderPage, statusText } from './render.ts';
+import { buildAgenda, defaultSelection, type AgendaSelection } from '../../../shared/agenda/model.ts';
+import { renderBanner, renderList, renderPage, statusText } from '../../../shared/agenda/render.ts';
 
 export const STORE_KEY = 'ros.agenda.data';
 const TICK_MS = 1000;

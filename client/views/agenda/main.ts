@@ -1,6 +1,6 @@
 import type { ProgrammePayload, Snapshot } from '../../../shared/protocol.ts';
 import { mountAgenda } from './app.ts';
-import { agendaDataFrom, type AgendaData } from './data.ts';
+import { agendaDataFrom, type AgendaData } from '../../../shared/agenda/data.ts';
 import { connectLive } from './live.ts';
 
 /** Entry of /agenda: no React, just the shared renderer and a read-only socket (see docs/BENCHMARKS.md). */

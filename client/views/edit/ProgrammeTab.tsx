@@ -1,6 +1,6 @@
 import type { Programme, Segment } from '../../../shared/model/programme.schema.ts';
 import type { Plan } from '../../../shared/engine/plan.ts';
-import { formatClock } from '../../lib/time.ts';
+import { formatClock } from '../../../shared/time-format.ts';
 import type { T } from '../../i18n/lang.ts';
 import { addSegment, duplicateSegment, lineSegments, moveBefore, moveSegment, positionOf, removeSegment, updateSegment } from './editing.ts';
 import { SegmentRow } from './SegmentRow.tsx';

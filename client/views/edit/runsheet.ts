@@ -1,6 +1,6 @@
 import type { Plan } from '../../../shared/engine/plan.ts';
 import type { Programme } from '../../../shared/model/programme.schema.ts';
-import { formatClock } from '../../lib/time.ts';
+import { formatClock } from '../../../shared/time-format.ts';
 
 export type RunSheetRow =
   | { kind: 'section'; title: string }

@@ -1,7 +1,7 @@
 import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
 import { useT } from '../../i18n/lang.ts';
-import { formatDuration } from '../../lib/time.ts';
+import { formatDuration } from '../../../shared/time-format.ts';
 import { gapLabel, gapRemainingMs, previousInLine, timerDisplay } from '../stage/stage-display.ts';
 
 type Props = { view: StageView; now: number; segments: ReadonlyMap<string, Segment> };

@@ -4,7 +4,7 @@ import type { SegmentLive } from '../../../shared/engine/view.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
 import { useT } from '../../i18n/lang.ts';
-import { formatClock } from '../../lib/time.ts';
+import { formatClock } from '../../../shared/time-format.ts';
 import { rundownRows } from './rundown.ts';
 
 type Props = {

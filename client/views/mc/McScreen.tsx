@@ -5,7 +5,7 @@ import type { Segment } from '../../../shared/model/programme.schema.ts';
 import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
 import type { ProgrammePayload } from '../../../shared/protocol.ts';
 import { useT, type T } from '../../i18n/lang.ts';
-import { formatClock } from '../../lib/time.ts';
+import { formatClock } from '../../../shared/time-format.ts';
 import type { Connection } from '../../store/show.store.ts';
 import { aheadBehindLabel, aheadBehindTone, defaultDay, fixedLateList, lateAmount, primaryAction } from './mc-display.ts';
 import { McControls } from './McControls.tsx';

@@ -1,7 +1,7 @@
 import type { Phase, StageView } from '../../../shared/engine/view.ts';
 import type { Command, CommandType } from '../../../shared/model/action.schema.ts';
 import type { Day } from '../../../shared/model/programme.schema.ts';
-import { dateInZone, wholeMinutes } from '../../lib/time.ts';
+import { dateInZone, wholeMinutes } from '../../../shared/time-format.ts';
 import type { Label } from '../stage/stage-display.ts';
 
 const MIN = 60_000;

@@ -4,7 +4,7 @@ import { LoginGate } from '../../auth/LoginGate.tsx';
 import { SessionButtons } from '../../auth/SessionButtons.tsx';
 import { useSession } from '../../auth/session.ts';
 import { useT, type T, useDocumentTitle } from '../../i18n/lang.ts';
-import { dateInZone, formatClock } from '../../lib/time.ts';
+import { dateInZone, formatClock } from '../../../shared/time-format.ts';
 import { api, download } from '../edit/api.ts';
 import { errorKey } from '../edit/useEditor.ts';
 import { diffClass, duration, durationPhrase, startPhrase, type Phrase } from './format.ts';

@@ -1,7 +1,7 @@
 import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
 import { toggleLang, useT } from '../../i18n/lang.ts';
-import { formatClock, formatDuration } from '../../lib/time.ts';
+import { formatClock, formatDuration } from '../../../shared/time-format.ts';
 import type { Connection } from '../../store/show.store.ts';
 import { flashOn, gapLabel, gapRemainingMs, isFlashing, previousInLine, timerDisplay, type Label } from './stage-display.ts';
 

@@ -2,7 +2,7 @@ import type { MessageKey, Params } from '../../../shared/i18n/index.ts';
 import { timerLevel, type TimerLevel } from '../../../shared/engine/timer.ts';
 import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
-import { formatDuration } from '../../lib/time.ts';
+import { formatDuration } from '../../../shared/time-format.ts';
 
 export type Label = { key: MessageKey; params?: Params };
 

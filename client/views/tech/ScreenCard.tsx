@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Programme } from '../../../shared/model/programme.schema.ts';
 import type { ScreenInfo } from '../../../shared/model/screen.schema.ts';
 import { useT } from '../../i18n/lang.ts';
-import { formatClock } from '../../lib/time.ts';
+import { formatClock } from '../../../shared/time-format.ts';
 import { layoutDetail } from './layout-form.ts';
 import { Preview } from './Preview.tsx';
 

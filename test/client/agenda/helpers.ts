@@ -1,4 +1,4 @@
-import { agendaDataFrom, type AgendaData } from '../../../client/views/agenda/data.ts';
+import { agendaDataFrom, type AgendaData } from '../../../shared/agenda/data.ts';
 import { resolvePlan } from '../../../shared/engine/plan.ts';
 import { applyCommand, emptyRun, type StageRun } from '../../../shared/engine/run.ts';
 import { deriveStageView } from '../../../shared/engine/view.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgenda, defaultSelection, DELAY_THRESHOLD_MS } from '../../../client/views/agenda/model.ts';
-import { renderBanner } from '../../../client/views/agenda/render.ts';
-import { agendaT } from '../../../client/views/agenda/i18n.ts';
-import { withProgramme, withRunState, fresher } from '../../../client/views/agenda/data.ts';
+import { buildAgenda, defaultSelection, DELAY_THRESHOLD_MS } from '../../../shared/agenda/model.ts';
+import { renderBanner } from '../../../shared/agenda/render.ts';
+import { agendaT } from '../../../shared/agenda/i18n.ts';
+import { withProgramme, withRunState, fresher } from '../../../shared/agenda/data.ts';
 import { at, MIN } from '../../support/factories.ts';
 import { dataOf, payloadOf, snapshotAfter, twoDayProgramme } from './helpers.ts';
 

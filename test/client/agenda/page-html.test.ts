@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDataFrom } from '../../../client/views/agenda/data.ts';
+import { agendaDataFrom } from '../../../shared/agenda/data.ts';
 import { resolvePlan } from '../../../shared/engine/plan.ts';
 import { DATA_ID, DATA_MARK, inlineStylesheets, jsonForHtml, renderAgendaHtml, SSR_MARK } from '../../../server/agenda/agenda.page.ts';
 import { at, makeProgramme } from '../../support/factories.ts';

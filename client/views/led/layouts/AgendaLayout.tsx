@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n/lang.ts';
-import { formatClock } from '../../../lib/time.ts';
+import { formatClock } from '../../../../shared/time-format.ts';
 import { useShow } from '../../../store/hooks.ts';
 import { useStageView } from '../../../store/useStageView.ts';
 import { FitText } from '../FitText.tsx';

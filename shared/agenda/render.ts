@@ -1,5 +1,5 @@
-import type { Lang } from '../../../shared/i18n/index.ts';
-import { formatClock } from '../../lib/time.ts';
+import type { Lang } from '../i18n/index.ts';
+import { formatClock } from '../time-format.ts';
 import type { AgendaData } from './data.ts';
 import { formatDayDate, roundMinutes, zoneLabel } from './format.ts';
 import type { AgendaT } from './i18n.ts';

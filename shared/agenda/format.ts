@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {

@@ -1,6 +1,6 @@
-import * as agenda from '../../../shared/i18n/messages/agenda.ts';
-import * as common from '../../../shared/i18n/messages/common.ts';
-import type { Lang } from '../../../shared/i18n/index.ts';
+import * as agenda from '../i18n/messages/agenda.ts';
+import * as common from '../i18n/messages/common.ts';
+import type { Lang } from '../i18n/index.ts';
 
 /**
  * The agenda's own slice of the dictionaries. Importing `shared/i18n/index.ts` would ship every

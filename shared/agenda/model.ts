@@ -1,7 +1,7 @@
-import { lineKey } from '../../../shared/engine/plan.ts';
-import { deriveStageView, type Phase, type StageView } from '../../../shared/engine/view.ts';
-import type { SegmentKind } from '../../../shared/model/programme.schema.ts';
-import { dateInZone } from '../../lib/time.ts';
+import { lineKey } from '../engine/plan.ts';
+import { deriveStageView, type Phase, type StageView } from '../engine/view.ts';
+import type { SegmentKind } from '../model/programme.schema.ts';
+import { dateInZone } from '../time-format.ts';
 import type { AgendaData } from './data.ts';
 
 /** Attendees hear about a delay only once it is worth changing plans for. */

@@ -1,6 +1,6 @@
-import type { Plan } from '../../../shared/engine/plan.ts';
-import type { Day, SegmentKind, Stage } from '../../../shared/model/programme.schema.ts';
-import type { ProgrammePayload, RunState } from '../../../shared/protocol.ts';
+import type { Plan } from '../engine/plan.ts';
+import type { Day, SegmentKind, Stage } from '../model/programme.schema.ts';
+import type { ProgrammePayload, RunState } from '../protocol.ts';
 
 /** What attendees may see of a segment: no MC notes, no timer thresholds. */
 export type AgendaSegment = {

@@ -23,7 +23,8 @@ import { liveEndpoint, type LiveEndpoint } from './live/live.endpoint.ts';
 import { actionsRepository } from './store/actions.repository.ts';
 import type { Db } from './store/db.ts';
 import { programmeRepository } from './store/programme.repository.ts';
-import { attachScreenHandlers, screensBroadcaster } from './screens/screens.handlers.ts';
+import { screensBroadcaster } from './screens/screens.broadcaster.ts';
+import { requestTable } from './requests/requests.ts';
 import { screensRepository } from './screens/screens.repository.ts';
 import { screensRoutes } from './screens/screens.routes.ts';
 import { ScreensService } from './screens/screens.service.ts';
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps): App {
   });
   const auth = authService(deps.db, now);
   const screens = new ScreensService(screensRepository(deps.db), now);
+  // Every request the consoles, screens and scripts send, served by the socket and HTTP adapters.
+  const table = requestTable({ show, screens, now });
 
   const app = express();
   app.disable('x-powered-by');
@@ -84,8 +87,8 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: '64kb' }));
   app.use(publicRoutes(show, auth, now()));
   app.use(authRoutes(auth));
-  app.use(controlRoutes(show, auth));
-  app.use(screensRoutes(screens, auth));
+  app.use(controlRoutes(table, auth));
+  app.use(screensRoutes(table, auth));
   app.use(agendaRoutes({ show, now, clientDir: deps.clientDir }));
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
@@ -93,9 +96,8 @@ export function createApp(deps: AppDeps): App {
 
   const http = createServer(app);
   const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  attachSocketHandlers(io, show, auth, deps.allowedOrigins ?? [], now);
+  attachSocketHandlers(io, table, show, auth, deps.allowedOrigins ?? []);
   show.subscribe(socketBroadcaster(io));
-  attachScreenHandlers(io, screens, auth);
   screens.subscribe(screensBroadcaster(io));
   const live = liveEndpoint(http, { programme: publicProgramme(show.programmePayload()), states: show.stageIds().map((id) => show.runState(id)), now });
   show.subscribe(liveBroadcaster(live));

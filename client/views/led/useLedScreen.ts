@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { ScreenInfo } from '../../../shared/model/screen.schema.ts';
-import type { Ack } from '../../../shared/protocol.ts';
 import { connect, type Connection } from '../../net/connection.ts';
 import { nameFromUrl, storeScreenId, storedScreenId, urlWithName } from './screen-identity.ts';
 import { stageOfLayout } from './layout-stage.ts';
@@ -31,7 +30,7 @@ export function useLedScreen(): LedState {
       const id = storedScreenId();
       const name = nameFromUrl(location.search);
       const req = { width: Math.round(innerWidth), height: Math.round(innerHeight), ...(id ? { screenId: id } : {}), ...(name ? { name } : {}) };
-      c.socket.emit('screen:register', req, (r: Ack<ScreenInfo>) => {
+      c.socket.emit('screen:register', req, (r) => {
         if (!r.ok) {
           // A code the server no longer knows (forgotten, new data folder): start afresh.
           if (id) {
@@ -49,7 +48,7 @@ export function useLedScreen(): LedState {
       resizeTimer = setTimeout(register, 500);
     };
     c.socket.on('connect', register);
-    c.socket.on('screen:layout', (info) => {
+    c.socket.on('screen:changed', (info) => {
       setScreen(info);
       if (nameFromUrl(location.search) !== (info.name || undefined)) history.replaceState(null, '', urlWithName(location.href, info.name));
     });

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
-import type { Ack, Snapshot } from '../../../shared/protocol.ts';
+import type { Ack, RunState } from '../../../shared/protocol.ts';
 import type { T } from '../../i18n/lang.ts';
 import { isRepeatPress, pressGroup, type LastPress } from './mc-display.ts';
 
-export type Send = (command: Command) => Promise<Ack<Snapshot>>;
+export type Send = (command: Command) => Promise<Ack<RunState>>;
 export type Notice = { tone: 'stale' | 'refused' | 'offline'; text: string; seq: number };
 
 const NOTICE_MS = 3500;

@@ -1,0 +1,12 @@
+import type { AppServer } from '../realtime/socket.handlers.ts';
+import { screenRoom, TECH_ROOM } from './screens.requests.ts';
+import type { ScreensBroadcaster } from './screens.service.ts';
+
+export function screensBroadcaster(io: AppServer): ScreensBroadcaster {
+  return {
+    screenChanged: (info) => io.to(screenRoom(info.id)).emit('screen:changed', info),
+    listChanged: (list) => io.to(TECH_ROOM).emit('screens:changed', list),
+    identify: (id, name) => io.to(screenRoom(id)).emit('screen:identified', { name }),
+    forgotten: (id) => io.to(screenRoom(id)).emit('screen:forgotten'),
+  };
+}

@@ -10,10 +10,9 @@ import { agendaRoutes } from './agenda/agenda.routes.ts';
 import { authService, type AuthService } from './auth/auth.service.ts';
 import { ServiceError } from './errors.ts';
 import { authRoutes } from './http/auth.routes.ts';
-import { controlRoutes } from './http/control.routes.ts';
 import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
-import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
+import { attachSocketHandlers, socketBroadcaster, type AppServer } from './endpoints/main.endpoint.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { ShowService } from './show/show.service.ts';
@@ -23,10 +22,10 @@ import { liveEndpoint, type LiveEndpoint } from './live/live.endpoint.ts';
 import { actionsRepository } from './store/actions.repository.ts';
 import type { Db } from './store/db.ts';
 import { programmeRepository } from './store/programme.repository.ts';
-import { screensBroadcaster } from './screens/screens.broadcaster.ts';
+import { screensBroadcaster } from './endpoints/screens.broadcaster.ts';
+import { requestRoutes } from './requests/http.routes.ts';
 import { requestTable } from './requests/requests.ts';
 import { screensRepository } from './screens/screens.repository.ts';
-import { screensRoutes } from './screens/screens.routes.ts';
 import { ScreensService } from './screens/screens.service.ts';
 
 export type AppDeps = {
@@ -87,8 +86,7 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: '64kb' }));
   app.use(publicRoutes(show, auth, now()));
   app.use(authRoutes(auth));
-  app.use(controlRoutes(table, auth));
-  app.use(screensRoutes(table, auth));
+  app.use(requestRoutes(table, auth));
   app.use(agendaRoutes({ show, now, clientDir: deps.clientDir }));
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));

@@ -1,7 +1,7 @@
 import type { CommandType } from '../../shared/model/action.schema.ts';
 import type { Replies, WireRequest } from '../../shared/protocol.ts';
 import type { ScreensService } from '../screens/screens.service.ts';
-import { screenRequests } from '../screens/screens.requests.ts';
+import { screenRequests } from './screens.requests.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { controlRequests } from './control.requests.ts';
 import { readRequests } from './read.requests.ts';

@@ -1,8 +1,7 @@
 import { AssignRequest, RegisterRequest, RenameRequest, RestoreRequest, ScreenRef, type ScreenInfo } from '../../shared/model/screen.schema.ts';
 import { NoPayload, type Role } from '../../shared/protocol.ts';
-import type { RequestConnection } from '../requests/table.ts';
-import { entry, type Budget } from '../requests/table.ts';
-import type { ScreensService } from './screens.service.ts';
+import type { ScreensService } from '../screens/screens.service.ts';
+import { entry, type Budget, type RequestConnection } from './table.ts';
 
 export const SCREEN_ROLES: readonly Role[] = ['admin', 'technician'];
 export const screenRoom = (id: string) => `screen:${id}`;

@@ -1,6 +1,6 @@
-import type { AppServer } from '../realtime/socket.handlers.ts';
-import { screenRoom, TECH_ROOM } from './screens.requests.ts';
-import type { ScreensBroadcaster } from './screens.service.ts';
+import { screenRoom, TECH_ROOM } from '../requests/screens.requests.ts';
+import type { ScreensBroadcaster } from '../screens/screens.service.ts';
+import type { AppServer } from './main.endpoint.ts';
 
 export function screensBroadcaster(io: AppServer): ScreensBroadcaster {
   return {

@@ -7,9 +7,9 @@ import type { RequestTable } from '../requests/requests.ts';
 import type { Broadcaster } from '../show/broadcaster.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { publicProgramme } from '../show/public-programme.ts';
-import { originAllowed } from './origin.ts';
-import { forgetHandshake, protocolRefusal } from './socket-kit.ts';
-import { stageFeeds } from './stage-feeds.ts';
+import { originAllowed } from '../realtime/origin.ts';
+import { forgetHandshake, protocolRefusal } from '../realtime/socket-kit.ts';
+import { stageFeeds } from '../realtime/stage-feeds.ts';
 
 type SocketData = { token: string | undefined };
 export type AppServer = Server<ServerIncomingEvents, ServerToClientEvents, Record<string, never>, SocketData>;

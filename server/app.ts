@@ -24,7 +24,7 @@ import type { Db } from './store/db.ts';
 import { programmeRepository } from './store/programme.repository.ts';
 import { screensBroadcaster } from './endpoints/screens.broadcaster.ts';
 import { requestRoutes } from './requests/http.routes.ts';
-import { requestTable } from './requests/requests.ts';
+import { requestTable, type RequestTable } from './requests/requests.ts';
 import { screensRepository } from './screens/screens.repository.ts';
 import { ScreensService } from './screens/screens.service.ts';
 
@@ -41,7 +41,7 @@ export type AppDeps = {
   benchClock?: () => number;
 };
 
-export type App = { http: HttpServer; io: AppServer; live: LiveEndpoint; show: ShowService; auth: AuthService; close: () => Promise<void> };
+export type App = { http: HttpServer; io: AppServer; live: LiveEndpoint; show: ShowService; auth: AuthService; table: RequestTable; close: () => Promise<void> };
 
 /** Builds the whole server; nothing listens and nothing is read from the environment here. */
 export function createApp(deps: AppDeps): App {
@@ -106,6 +106,7 @@ export function createApp(deps: AppDeps): App {
     live,
     show,
     auth,
+    table,
     close: async () => {
       await live.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -10,6 +10,7 @@ import { agendaRoutes } from './agenda/agenda.routes.ts';
 import { authService, type AuthService } from './auth/auth.service.ts';
 import { ServiceError } from './errors.ts';
 import { authRoutes } from './http/auth.routes.ts';
+import { limitConnections } from './http/connection-limits.ts';
 import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
 import { attachSocketHandlers, socketBroadcaster, type AppServer } from './endpoints/main.endpoint.ts';
@@ -37,6 +38,8 @@ export type AppDeps = {
   clientDir?: string;
   /** Extra origins (besides this server's own) whose pages may open control connections. */
   allowedOrigins?: readonly string[];
+  /** Open connections one address may hold (default CONNECTIONS_PER_ADDRESS). */
+  connectionsPerAddress?: number;
   /** Benchmark only: stamps broadcast snapshots with this monotonic clock (see ShowDeps). */
   benchClock?: () => number;
 };
@@ -92,10 +95,12 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
   app.use(errorHandler);
 
-  const http = createServer(app);
-  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const http = createServer({ connectionsCheckingInterval: 1000 }, app);
+  limitConnections(http, deps.connectionsPerAddress);
+  // connectTimeout: a websocket that never says which namespace it wants is closed soon.
+  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, connectTimeout: 10_000 });
   attachSocketHandlers(io, table, show, auth, deps.allowedOrigins ?? []);
-  show.subscribe(socketBroadcaster(io));
+  show.subscribe(socketBroadcaster(io, auth));
   screens.subscribe(screensBroadcaster(io));
   const live = liveEndpoint(http, { programme: publicProgramme(show.programmePayload()), states: show.stageIds().map((id) => show.runState(id)), now });
   show.subscribe(liveBroadcaster(live));

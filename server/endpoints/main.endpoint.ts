@@ -10,6 +10,7 @@ import { publicProgramme } from '../show/public-programme.ts';
 import { originAllowed } from '../realtime/origin.ts';
 import { forgetHandshake, protocolRefusal } from '../realtime/socket-kit.ts';
 import { stageFeeds } from '../realtime/stage-feeds.ts';
+import { capBacklog } from '../realtime/slow-consumers.ts';
 
 type SocketData = { token: string | undefined };
 export type AppServer = Server<ServerIncomingEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -18,11 +19,17 @@ export type AppSocket = Socket<ServerIncomingEvents, ServerToClientEvents, Recor
 /** Logged-in sockets: they receive the programme with the MC's notes. */
 const CREW = 'crew';
 
-export function socketBroadcaster(io: AppServer): Broadcaster {
+export function socketBroadcaster(io: AppServer, auth: AuthService): Broadcaster {
   const feeds = stageFeeds(io as unknown as Server);
   return {
     stageChanged: (_stageId, snapshot) => feeds(snapshot),
     programmeChanged: (payload) => {
+      // The MC's notes go only to sockets whose login still holds now: a logout, an expiry or a
+      // password change since they connected moves them back to the public programme.
+      for (const id of [...(io.sockets.adapter.rooms.get(CREW) ?? [])]) {
+        const s = io.sockets.sockets.get(id);
+        if (s && auth.verify(s.data.token) === null) void s.leave(CREW);
+      }
       io.to(CREW).emit('programme', payload);
       io.except(CREW).emit('programme', publicProgramme(payload));
     },
@@ -45,6 +52,7 @@ export function attachSocketHandlers(io: AppServer, table: RequestTable, show: S
 
   io.on('connection', (socket: AppSocket) => {
     forgetHandshake(socket as unknown as Socket);
+    capBacklog(socket as unknown as Socket);
     const crew = auth.verify(socket.data.token) !== null;
     if (crew) void socket.join(CREW);
     socket.emit('programme', crew ? show.programmePayload() : publicProgramme(show.programmePayload()));

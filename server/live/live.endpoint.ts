@@ -5,6 +5,7 @@ import { snapshotOf } from '../../shared/snapshot.ts';
 import { ServiceError } from '../errors.ts';
 import { forgetHandshake, protocolRefusal } from '../realtime/socket-kit.ts';
 import { stageFeeds } from '../realtime/stage-feeds.ts';
+import { capBacklog } from '../realtime/slow-consumers.ts';
 import { readRequests, type StageSource } from '../requests/read.requests.ts';
 import { serveSocket } from '../requests/socket.adapter.ts';
 import { resolveStage } from '../show/show.service.ts';
@@ -37,7 +38,7 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
   const now = o.now ?? Date.now;
   let programme = o.programme;
   const states = new Map(o.states.map((s) => [s.stageId, s]));
-  const io = new Server(http, { path: LIVE_PATH, serveClient: false, maxHttpBufferSize: 64 * 1024, ...(o.transports ? { transports: o.transports } : {}) });
+  const io = new Server(http, { path: LIVE_PATH, serveClient: false, maxHttpBufferSize: 64 * 1024, connectTimeout: 10_000, ...(o.transports ? { transports: o.transports } : {}) });
   const feeds = stageFeeds(io);
 
   const stages: StageSource = {
@@ -56,6 +57,7 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
   io.use((socket, next) => next(protocolRefusal(socket.handshake.auth) ?? undefined));
   io.on('connection', (socket: Socket) => {
     forgetHandshake(socket);
+    capBacklog(socket);
     socket.emit('programme', programme);
     serveSocket(socket, table, {
       principal: () => null,

@@ -4,6 +4,7 @@ import { COMMAND_TYPES } from '../../shared/model/action.schema.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { ServiceError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
+import { buckets } from './budget.ts';
 import { httpRequest } from './http.adapter.ts';
 import type { RequestName, RequestTable } from './requests.ts';
 
@@ -40,7 +41,8 @@ const screensOf = (req: Request) => (req.params.id === 'all' ? 'all' : [String(r
  */
 export function requestRoutes(table: RequestTable, auth: AuthService): Router {
   const r = Router();
-  const serve = (route: Parameters<typeof httpRequest>[2]) => httpRequest(table, auth, route);
+  const budgets = buckets();
+  const serve = (route: Parameters<typeof httpRequest>[2]) => httpRequest(table, auth, route, budgets);
   r.post('/api/v1/control/:action', serve({ name: controlName, input: controlInput }));
   r.get('/api/v1/screens', serve({ name: () => 'screens:watch', input: () => ({}), noStore: true }));
   r.post('/api/v1/screens/:id/layout', serve({ name: () => 'screen:assign', input: (req) => ({ screens: screensOf(req), layout: req.body ?? {} }) }));

@@ -10,7 +10,7 @@ export interface StageSource {
 }
 
 /** A screen watches again after each reconnect or layout change; a few a second is plenty. */
-const WATCH_BUDGET: Budget = { perSecond: 2, burst: 10 };
+const WATCH_BUDGET: Budget = { perSecond: 5, burst: 20 };
 /** Consoles send a burst of 8 pings after each connect, then one every 15 s. */
 const PING_BUDGET: Budget = { perSecond: 5, burst: 20 };
 

@@ -1,12 +1,13 @@
 import type { Socket } from 'socket.io';
 import { REQUEST_SCHEMAS, type Feed, type WireRequest } from '../../shared/protocol.ts';
 import type { Principal } from '../auth/auth.service.ts';
-import type { ServiceError } from '../errors.ts';
+import { ServiceError } from '../errors.ts';
 import { answer } from '../realtime/socket-kit.ts';
 import { watchStage, watchedFeed } from '../realtime/stage-feeds.ts';
-import { entryFor, runEntry } from './dispatch.ts';
+import { budgetOf, buckets, UNKNOWN_EVENT_BUDGET } from './budget.ts';
+import { entryFor, requestNameOf, runEntry } from './dispatch.ts';
 import type { ServedTable } from './requests.ts';
-import type { RequestConnection } from './table.ts';
+import type { Entry, RequestConnection } from './table.ts';
 
 export const WIRE_REQUESTS = Object.keys(REQUEST_SCHEMAS) as WireRequest[];
 
@@ -19,6 +20,8 @@ export interface RequestSocket {
   on(event: WireRequest, handler: (req: unknown, ack: unknown) => void): void;
   readonly address: string;
   readonly conn: RequestConnection;
+  /** Ends the connection (after the acknowledgement already given has gone out). */
+  close(): void;
 }
 
 export type SocketAdapterOptions = {
@@ -26,18 +29,33 @@ export type SocketAdapterOptions = {
   principal: () => Principal | null;
   /** The answer to a request this endpoint does not serve. */
   unserved: (wire: WireRequest) => ServiceError;
+  /** Monotonic milliseconds for the budgets (tests pass their own). */
+  clock?: () => number;
 };
 
 /** Serves a request table on one connection: each event goes through the same steps as HTTP. */
 export function serveRequests(socket: RequestSocket, table: ServedTable, o: SocketAdapterOptions): void {
+  const budgets = buckets(o.clock);
+  let flooded = false;
   for (const wire of WIRE_REQUESTS) {
-    socket.on(wire, (req, ack) =>
+    socket.on(wire, (req, ack) => {
+      if (flooded) return;
       answer(ack, () => {
+        // The budget first, before any parsing: a flood costs the server as little as possible.
+        const name = requestNameOf(wire, req);
         const principal = o.principal();
-        const { name, entry } = entryFor(table, wire, req, principal, o.unserved);
-        return runEntry(entry, name, req ?? {}, { principal, conn: socket.conn, address: socket.address });
-      }),
-    );
+        const budget = budgetOf((name && (table[name] as Entry | undefined)?.budget) ?? UNKNOWN_EVENT_BUDGET, principal !== null);
+        if (!budgets.take(name ?? wire, budget)) {
+          // Told once, in this answer; then the connection ends and nothing more is read from it.
+          flooded = true;
+          console.warn(`closing a connection from ${socket.address} that sent ${name ?? wire} faster than ${budget.perSecond}/s`);
+          setImmediate(() => socket.close());
+          throw new ServiceError('rate_limited', `too many ${name ?? wire} requests; this connection is closed`);
+        }
+        const found = entryFor(table, wire, req, principal, o.unserved);
+        return runEntry(found.entry, found.name, req ?? {}, { principal, conn: socket.conn, address: socket.address });
+      });
+    });
   }
 }
 
@@ -45,8 +63,11 @@ export function serveRequests(socket: RequestSocket, table: ServedTable, o: Sock
 export function socketIoRequests(socket: Socket): RequestSocket {
   const closers: (() => void)[] = [];
   socket.once('disconnect', () => closers.forEach((f) => f()));
+  const unknown = buckets();
   socket.onAny((event: string) => {
-    if (!(WIRE_REQUESTS as string[]).includes(event)) console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
+    if ((WIRE_REQUESTS as string[]).includes(event)) return;
+    if (!unknown.take('unknown', UNKNOWN_EVENT_BUDGET)) socket.disconnect(true);
+    else console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
   });
   return {
     on: (event, handler) => void socket.on(event, handler),
@@ -59,6 +80,7 @@ export function socketIoRequests(socket: Socket): RequestSocket {
       data: {},
       onClose: (fn) => void closers.push(fn),
     },
+    close: () => void socket.disconnect(true),
   };
 }
 

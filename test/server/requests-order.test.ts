@@ -87,3 +87,34 @@ describe('requests in an order the test controls', () => {
     expect(codeOf(await late)).toBe('stale_version');
   });
 });
+
+describe('budgets, per connection and per request', () => {
+  it('answers the first request over budget with rate_limited, closes the connection and answers nothing more', async () => {
+    let t = 0;
+    const c = hub.connect(() => null, () => t);
+    // clock:ping: a burst of 20, then 5 a second.
+    const answers = Array.from({ length: 22 }, (_, i) => c.send('clock:ping', { t0: i }));
+    for (let i = 0; i < 21; i++) c.deliverOne();
+    const settled = await Promise.all(answers.slice(0, 21));
+    expect(settled.slice(0, 20).every((r) => r.ok)).toBe(true);
+    expect(codeOf(settled[20]!)).toBe('rate_limited');
+    await new Promise((r) => setImmediate(r));
+    expect(c.closed).toBe(true);
+    t += 10_000;
+    c.deliverOne();
+    const late = await Promise.race([answers[21]!, new Promise((r) => setTimeout(() => r('no answer'), 50))]);
+    expect(late).toBe('no answer');
+  });
+
+  it('refills with time: a client within its rate is never refused', async () => {
+    let t = 0;
+    const c = hub.connect(() => null, () => t);
+    for (let i = 0; i < 100; i++) {
+      t += 250; // 4 a second, under the 5 a second of clock:ping
+      const r = c.send('clock:ping', { t0: i });
+      c.deliverOne();
+      expect((await r).ok).toBe(true);
+    }
+    expect(c.closed).toBe(false);
+  });
+});

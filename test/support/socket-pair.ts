@@ -30,9 +30,10 @@ export class TestHub {
     });
   }
 
-  connect(principal: () => Principal | null = () => null): TestSocketPair {
+  /** `clock`: the budgets' monotonic clock (ms), so a test decides how fast requests come. */
+  connect(principal: () => Principal | null = () => null, clock?: () => number): TestSocketPair {
     const pair = new TestSocketPair();
-    serveRequests(pair.server, this.table, { principal, unserved: (w) => new ServiceError('forbidden', `no ${w} here`) });
+    serveRequests(pair.server, this.table, { principal, unserved: (w) => new ServiceError('forbidden', `no ${w} here`), ...(clock ? { clock } : {}) });
     this.pairs.push(pair);
     return pair;
   }
@@ -47,6 +48,8 @@ export class TestSocketPair {
   readonly inbox: Pushed[] = [];
   private readonly handlers = new Map<WireRequest, (req: unknown, ack: unknown) => void>();
   private watching: { stageId: string; feed: Feed } | null = null;
+  /** Set when the server ended this connection. */
+  closed = false;
 
   readonly server: RequestSocket;
 
@@ -59,7 +62,7 @@ export class TestSocketPair {
       data: {},
       onClose: () => undefined,
     };
-    this.server = { on: (event, handler) => void this.handlers.set(event, handler), address, conn };
+    this.server = { on: (event, handler) => void this.handlers.set(event, handler), address, conn, close: () => void (this.closed = true) };
   }
 
   /** Queues a request; the promise settles once the test delivers it. */

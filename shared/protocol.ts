@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Command } from './model/action.schema.ts';
 import type { Programme } from './model/programme.schema.ts';
 import type { ProgrammeWarning } from './model/warnings.ts';
-import { AssignRequest, RegisterRequest, RenameRequest, RestoreRequest, ScreenRef, type ScreenInfo } from './model/screen.schema.ts';
+import { AssignRequest, ConfirmRequest, PairRequest, RegisterRequest, RenameRequest, RestoreRequest, ScreenRef, type ScreenInfo, type ScreenPairing } from './model/screen.schema.ts';
 import type { Plan } from './engine/plan.ts';
 import type { Refusal, StageRun } from './engine/run.ts';
 import type { StageView } from './engine/view.ts';
@@ -103,8 +103,10 @@ export const REQUEST_SCHEMAS = {
   'stage:watch': WatchRequest,
   'clock:ping': ClockPing,
   control: ControlRequest,
+  'screen:pair': PairRequest,
   'screen:register': RegisterRequest,
   'screens:watch': NoPayload,
+  'screen:confirm': ConfirmRequest,
   'screen:assign': AssignRequest,
   'screen:restore': RestoreRequest,
   'screen:rename': RenameRequest,
@@ -122,10 +124,13 @@ export type Replies = {
   'clock:ping': ClockPong;
   /** The stage's new state in the form the socket watches: a Snapshot, or the RunState on the run feed. */
   control: RunState;
-  /** Public: an LED screen says who it is and how big it is. */
+  /** Anyone: a new LED player gets a code to show until a technician adds it. */
+  'screen:pair': { code: string };
+  /** With the key the player got when it was added: the screen says who it is and how big it is. */
   'screen:register': ScreenInfo;
   // Technician or admin.
   'screens:watch': ScreenInfo[];
+  'screen:confirm': ScreenInfo;
   'screen:assign': ScreenInfo[];
   'screen:restore': ScreenInfo[];
   'screen:rename': ScreenInfo;
@@ -145,6 +150,8 @@ export interface ServerToClientEvents {
   /** To one LED screen: flash its name so the technician can tell which wall it is. */
   'screen:identified': (p: { name: string }) => void;
   'screen:forgotten': () => void;
+  /** To a player showing a pairing code: the technician added it; keep this and register with it. */
+  'screen:paired': (p: ScreenPairing) => void;
   /** To technicians: every screen that ever registered, after any change. */
   'screens:changed': (list: ScreenInfo[]) => void;
 }

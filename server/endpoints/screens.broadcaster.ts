@@ -1,4 +1,4 @@
-import { screenRoom, TECH_ROOM } from '../requests/screens.requests.ts';
+import { pairingRoom, screenRoom, TECH_ROOM } from '../requests/screens.requests.ts';
 import type { ScreensBroadcaster } from '../screens/screens.service.ts';
 import type { AppServer } from './main.endpoint.ts';
 
@@ -8,5 +8,6 @@ export function screensBroadcaster(io: AppServer): ScreensBroadcaster {
     listChanged: (list) => io.to(TECH_ROOM).emit('screens:changed', list),
     identify: (id, name) => io.to(screenRoom(id)).emit('screen:identified', { name }),
     forgotten: (id) => io.to(screenRoom(id)).emit('screen:forgotten'),
+    paired: (code, pairing) => io.to(pairingRoom(code)).emit('screen:paired', pairing),
   };
 }

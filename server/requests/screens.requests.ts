@@ -1,15 +1,20 @@
-import { AssignRequest, RegisterRequest, RenameRequest, RestoreRequest, ScreenRef, type ScreenInfo } from '../../shared/model/screen.schema.ts';
+import { AssignRequest, ConfirmRequest, PairRequest, RegisterRequest, RenameRequest, RestoreRequest, ScreenRef, type ScreenInfo } from '../../shared/model/screen.schema.ts';
 import { NoPayload, type Role } from '../../shared/protocol.ts';
+import { ServiceError } from '../errors.ts';
 import type { ScreensService } from '../screens/screens.service.ts';
 import { entry, type Budget, type RequestConnection } from './table.ts';
 
 export const SCREEN_ROLES: readonly Role[] = ['admin', 'technician'];
 export const screenRoom = (id: string) => `screen:${id}`;
+/** The one player showing pairing code `code`. */
+export const pairingRoom = (code: string) => `pairing:${code}`;
 /** Technicians following the list of screens. */
 export const TECH_ROOM = 'screens';
 
 /** A player registers on each connect and after a resize (debounced). */
 const REGISTER_BUDGET: Budget = { perSecond: 1, burst: 5 };
+/** A new player asks for a code once per connection, or again after a forget. */
+const PAIR_BUDGET: Budget = { perSecond: 0.2, burst: 3 };
 const TECH_BUDGET: Budget = { perSecond: 10, burst: 30 };
 
 /** The screen requests: an LED player saying who it is, and the technician's commands. */
@@ -31,6 +36,20 @@ export function screenRequests(screens: ScreensService) {
   };
 
   return {
+    'screen:pair': entry({
+      schema: PairRequest,
+      roles: 'anyone',
+      budget: PAIR_BUDGET,
+      run: (req, ctx) => {
+        if (!ctx.conn) throw new ServiceError('bad_request', 'pairing needs a socket');
+        const conn = ctx.conn;
+        const code = screens.pair(ctx.address, req.width, req.height);
+        conn.join(pairingRoom(code));
+        conn.onClose(() => screens.unpair(code));
+        return { code };
+      },
+    }),
+    // Anyone may try; the screen's key (checked by the service) is what lets it in.
     'screen:register': entry({
       schema: RegisterRequest,
       roles: 'anyone',
@@ -50,6 +69,12 @@ export function screenRequests(screens: ScreensService) {
         ctx.conn?.join(TECH_ROOM);
         return screens.list();
       },
+    }),
+    'screen:confirm': entry({
+      schema: ConfirmRequest,
+      roles: SCREEN_ROLES,
+      budget: TECH_BUDGET,
+      run: (req): ScreenInfo => screens.confirm(req.code, req.name),
     }),
     'screen:assign': entry({
       schema: AssignRequest,

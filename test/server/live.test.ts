@@ -75,7 +75,7 @@ describe('/live endpoint', () => {
   it('is read-only, checks the protocol version and validates watches', async () => {
     const { socket: phone } = await viewer();
     expect(codeOf(await ask(phone, 'control', { command: { type: 'next' } }))).toBe('forbidden');
-    expect(codeOf(await ask(phone, 'screen:register', { width: 10, height: 10 }))).toBe('forbidden');
+    expect(codeOf(await ask(phone, 'screen:pair', { width: 10, height: 10 }))).toBe('forbidden');
     expect(codeOf(await ask(phone, 'stage:watch', { stageId: 'nowhere' }))).toBe('not_found');
     expect(codeOf(await askRaw(phone, 'stage:watch', { feed: 'all', extra: 1 }))).toBe('bad_request');
     await expect(viewer({ protocol: 99 })).rejects.toThrow(/protocol_mismatch/);

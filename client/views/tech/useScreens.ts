@@ -4,7 +4,7 @@ import type { Ack, Payload, Replies } from '../../../shared/protocol.ts';
 import { NOT_SENT, request } from '../../net/request.ts';
 import { connect, type Connection } from '../../net/connection.ts';
 
-export type ScreenCommand = 'screen:assign' | 'screen:restore' | 'screen:rename' | 'screen:identify' | 'screen:forget';
+export type ScreenCommand = 'screen:confirm' | 'screen:assign' | 'screen:restore' | 'screen:rename' | 'screen:identify' | 'screen:forget';
 
 /**
  * The technician's live list of screens. The socket also watches the first stage, so previews

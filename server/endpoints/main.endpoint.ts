@@ -20,7 +20,7 @@ export type AppSocket = Socket<ServerIncomingEvents, ServerToClientEvents, Recor
 const CREW = 'crew';
 
 export function socketBroadcaster(io: AppServer, auth: AuthService): Broadcaster {
-  const feeds = stageFeeds(io as unknown as Server);
+  const feeds = stageFeeds(io);
   return {
     stageChanged: (_stageId, snapshot) => feeds(snapshot),
     programmeChanged: (payload) => {
@@ -51,12 +51,12 @@ export function attachSocketHandlers(io: AppServer, table: RequestTable, show: S
   });
 
   io.on('connection', (socket: AppSocket) => {
-    forgetHandshake(socket as unknown as Socket);
-    capBacklog(socket as unknown as Socket);
+    forgetHandshake(socket);
+    capBacklog(socket);
     const crew = auth.verify(socket.data.token) !== null;
     if (crew) void socket.join(CREW);
     socket.emit('programme', crew ? show.programmePayload() : publicProgramme(show.programmePayload()));
-    serveSocket(socket as unknown as Socket, table, {
+    serveSocket(socket, table, {
       // Checked per request, so a logout or password change takes effect on open sockets too.
       principal: () => auth.verify(socket.data.token),
       unserved: (wire) => new ServiceError('not_found', `no request ${wire} here`),

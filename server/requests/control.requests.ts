@@ -27,7 +27,7 @@ type ControlEntry = Entry<z.ZodType<ControlRequest>, RunState>;
 export function controlRequests(show: ShowService): Record<ControlName, ControlEntry> {
   const table = {} as Record<ControlName, ControlEntry>;
   for (const option of Command.options) {
-    const type = option.shape.type.value as CommandType;
+    const type = option.shape.type.value;
     table[`control:${type}`] = entry({
       schema: envelope(option),
       roles: rolesOf(type),

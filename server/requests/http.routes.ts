@@ -10,7 +10,7 @@ import type { RequestName, RequestTable } from './requests.ts';
 
 const Envelope = z
   .object({ stage: z.string().min(1).max(64).optional(), expectedVersion: z.number().int().min(0).optional() })
-  .passthrough();
+  .loose();
 
 const controlName = (req: Request): RequestName => {
   const action = String(req.params.action);
@@ -45,7 +45,7 @@ export function requestRoutes(table: RequestTable, auth: AuthService): Router {
   const serve = (route: Parameters<typeof httpRequest>[2]) => httpRequest(table, auth, route, budgets);
   r.post('/api/v1/control/:action', serve({ name: controlName, input: controlInput }));
   r.get('/api/v1/screens', serve({ name: () => 'screens:watch', input: () => ({}), noStore: true }));
-  r.post('/api/v1/screens/:id/layout', serve({ name: () => 'screen:assign', input: (req) => ({ screens: screensOf(req), layout: req.body ?? {} }) }));
+  r.post('/api/v1/screens/:id/layout', serve({ name: () => 'screen:assign', input: (req) => ({ screens: screensOf(req), layout: (req.body as unknown) ?? {} }) }));
   r.post('/api/v1/screens/:id/restore', serve({ name: () => 'screen:restore', input: (req) => ({ screens: screensOf(req) }) }));
   return r;
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CommandType } from '../../shared/model/action.schema.ts';
 import type { Replies, WireRequest } from '../../shared/protocol.ts';
 import type { ScreensService } from '../screens/screens.service.ts';
@@ -13,7 +14,7 @@ export type RequestName = Exclude<WireRequest, 'control'> | `control:${CommandTy
 export type WireOf<N extends RequestName> = N extends `control:${string}` ? 'control' : N;
 
 /** The whole table: a request without an entry, or an entry answering the wrong type, does not compile. */
-export type RequestTable = { [N in RequestName]: Entry<any, Replies[WireOf<N>]> };
+export type RequestTable = { [N in RequestName]: Entry<z.ZodType, Replies[WireOf<N>]> };
 /** What an endpoint serves: the whole table, or a subset (the audience's read-only one). */
 export type ServedTable = Partial<RequestTable>;
 

@@ -67,7 +67,7 @@ export function socketIoRequests(socket: Socket): RequestSocket {
   socket.onAny((event: string) => {
     if ((WIRE_REQUESTS as string[]).includes(event)) return;
     if (!unknown.take('unknown', UNKNOWN_EVENT_BUDGET)) socket.disconnect(true);
-    else console.warn(`ignored unknown socket event "${String(event).slice(0, 40)}"`);
+    else console.warn(`ignored unknown socket event "${event.slice(0, 40)}"`);
   });
   return {
     on: (event, handler) => void socket.on(event, handler),

@@ -40,8 +40,9 @@ export type Entry<S extends z.ZodType = z.ZodType, R = unknown> = {
   schema: S;
   roles: Roles;
   /** The stage the request acts on (resolved: the first stage when it names none), for principals limited to some stages. */
-  stage?: (req: z.output<S>) => string;
+  stage?(req: z.output<S>): string;
   budget: Budget;
+  // Methods (not function properties), so a table of entries of different schemas fits one type.
   run(req: z.output<S>, ctx: RequestContext): R;
 };
 

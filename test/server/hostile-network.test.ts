@@ -25,7 +25,7 @@ async function floodingReader(path: '/socket.io' | '/live', count: number): Prom
   closers.push(() => ws.terminate());
   await new Promise<void>((resolve, reject) => {
     ws.on('message', (data) => {
-      const text = String(data);
+      const text = (data as Buffer).toString();
       if (text.startsWith('0')) ws.send('40{"protocol":1}');
       else if (text.startsWith('40')) resolve();
     });

@@ -82,7 +82,7 @@ class Race implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const sends = Promise.all(r.consoles.map((c) => this.s.scheduleFunction(() => send(c, { command: press, expectedVersion: c.seen }))()));
     // The scheduler releases the two sends in an order it picks (and shrinks on failure).
-    await this.s.waitAll();
+    await this.s.waitIdle();
     const results = await sends;
     const fresh = m.seen.filter((v) => v === m.version).length;
     const oks = results.filter((x) => x.ok);

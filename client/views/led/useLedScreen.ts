@@ -24,6 +24,8 @@ export function useLedScreen(): LedState {
 
   useEffect(() => {
     const c = connect({});
+    // The connection is the external system this effect opens; the screen's sends need it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setConn(c);
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     let identifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +43,10 @@ export function useLedScreen(): LedState {
     const register = () => {
       if (!c.socket.connected) return;
       const me = storedScreen();
-      if (!me) return pair();
+      if (!me) {
+        pair();
+        return;
+      }
       c.socket.emit('screen:register', { ...me, ...size() }, (r) => {
         if (!r.ok) {
           // Forgotten, or a new data folder: show a code to be added again.

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import { NOT_SENT } from '../../net/request.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
@@ -33,7 +33,8 @@ function McLive() {
   const connection = useShow((s) => s.connection);
   const segments = useSegmentIndex();
   const wakeLock = useWakeLock();
-  const send = useCallback((c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_SENT), [conn]);
+  // Reads the connection when a command is sent, not when the view renders.
+  const send = (c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_SENT);
   const onStage = (id: string) => {
     setStageId(id);
     const url = new URL(location.href);

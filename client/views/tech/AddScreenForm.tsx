@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { T } from '../../i18n/lang.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { T } from '../../i18n/lang.ts';
 export function AddScreenForm({ t, onAdd }: { t: T; onAdd: (code: string, name: string) => Promise<boolean> }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: { preventDefault(): void }) => {
     e.preventDefault();
     if (await onAdd(code.trim().toUpperCase(), name.trim())) {
       setCode('');

@@ -15,11 +15,8 @@ export function askRaw(c: TypedClient, event: string, req: unknown, timeoutMs = 
   return emit(event, req);
 }
 
-/** The data of an accepted request; a refusal fails the test with its code and message. */
-export function expectOk<T>(r: Ack<T>): T {
-  if (!r.ok) throw new Error(`refused: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
+export { expectOk } from './ack.ts';
+import { expectOk } from './ack.ts';
 
 /** The error code of a refused request, or null when it was accepted. */
 export const codeOf = (r: Ack<unknown>): string | null => (r.ok ? null : r.error.code);

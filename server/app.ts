@@ -10,6 +10,7 @@ import { agendaRoutes } from './agenda/agenda.routes.ts';
 import { authService, type AuthService } from './auth/auth.service.ts';
 import { ServiceError } from './errors.ts';
 import { authRoutes } from './http/auth.routes.ts';
+import { jsonBody } from './http/json-body.ts';
 import { controlRoutes } from './http/control.routes.ts';
 import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): App {
   // Before the 64 kb parser: import and programme replacement parse their own, larger bodies.
   app.use(programmeRoutes(show, auth));
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
-  app.use(express.json({ limit: '64kb' }));
+  app.use(jsonBody('64kb'));
   app.use(publicRoutes(show, auth, now()));
   app.use(authRoutes(auth));
   app.use(controlRoutes(show, auth));

@@ -2,6 +2,7 @@ import { applyImport, type ImportPreview } from '../../shared/import/apply.ts';
 import { readRows, readText, type ImportSource } from '../../shared/import/index.ts';
 import type { ImportNote, RowError } from '../../shared/import/types.ts';
 import type { Programme } from '../../shared/model/programme.schema.ts';
+import { programmeTextProblems } from '../../shared/model/plain-text.ts';
 import { ServiceError } from '../errors.ts';
 import { docxRows, UnreadableFile, xlsxRows } from './file-readers.ts';
 import type { ImportRequest } from './import.schema.ts';
@@ -45,6 +46,8 @@ export async function previewImport(current: Programme, req: ImportRequest): Pro
   if (req.dayId !== undefined && !current.event.days.some((d) => d.id === req.dayId)) throw new ServiceError('not_found', `unknown day ${req.dayId}`);
   try {
     const preview = applyImport(current, source, { mode: req.mode, stageId: req.stageId, dayId: req.dayId });
+    const textProblems = programmeTextProblems(preview.programme);
+    if (textProblems.length > 0) throw new Error(textProblems.slice(0, 5).join('; '));
     return { preview, notes: source.kind === 'table' ? source.result.notes : [] };
   } catch (e) {
     throw new ServiceError('bad_request', `the imported programme is not valid: ${e instanceof Error ? e.message.slice(0, 300) : 'unknown'}`);

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../http/json-body.ts';
 import { z } from 'zod';
 import { programmeCsv } from '../../shared/export/csv.ts';
 import { toExport } from '../../shared/import/json.ts';
@@ -18,7 +19,7 @@ const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional()
 export function programmeRoutes(show: ShowService, auth: AuthService): Router {
   const r = Router();
   const admin = requireRole(auth, ['admin']);
-  const bigJson = express.json({ limit: IMPORT_LIMIT });
+  const bigJson = jsonBody(IMPORT_LIMIT);
 
   r.post('/api/v1/programme/import', admin, bigJson, async (req, res) => {
     const dryRun = ['1', 'true'].includes(parse(DryRun, req.query).dryRun ?? '');

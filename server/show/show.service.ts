@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/model/action.schema.ts';
 import { Programme } from '../../shared/model/programme.schema.ts';
 import { programmeWarnings } from '../../shared/model/warnings.ts';
+import { programmeTextProblems, textProblem } from '../../shared/model/plain-text.ts';
 import { resolvePlan, type Plan } from '../../shared/engine/plan.ts';
 import { ActionRefused, applyCommand, dayRun, emptyRun, runningActual, type StageRun } from '../../shared/engine/run.ts';
 import { snapshotOf } from '../../shared/snapshot.ts';
@@ -103,6 +104,8 @@ export class ShowService {
   control(stageIdIn: string | undefined, command: Command, expectedVersion: number | undefined, actor: string): Snapshot {
     const receivedAt = this.deps.benchClock?.();
     const stageId = this.resolveStage(stageIdIn);
+    const textWhy = command.type === 'message' ? textProblem(command.text) : null;
+    if (textWhy) throw new ServiceError('bad_request', `the message ${textWhy}`);
     const state = this.stages.get(stageId) ?? { version: 0, run: emptyRun() };
     if (expectedVersion !== undefined && expectedVersion !== state.version) {
       throw new ServiceError('stale_version', `the stage is at version ${state.version}, not ${expectedVersion}`, {
@@ -143,6 +146,8 @@ export class ShowService {
       throw new ServiceError('bad_request', problems.join('; '), { issues: parsed.error.issues.slice(0, 20) });
     }
     const programme = parsed.data;
+    const textProblems = programmeTextProblems(programme);
+    if (textProblems.length > 0) throw new ServiceError('bad_request', textProblems.slice(0, 5).join('; '), { problems: textProblems.slice(0, 20) });
     if (expectedRevision !== undefined && expectedRevision !== this.revision) {
       throw new ServiceError('stale_version', `the programme is at revision ${this.revision}, not ${expectedRevision}`, {
         revision: this.revision,

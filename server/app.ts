@@ -16,6 +16,8 @@ import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
 import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
+import { importRunner } from './programme/import.runner.ts';
+import type { ImportLimits } from './programme/import.limits.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { ShowService } from './show/show.service.ts';
 import { liveBroadcaster } from './show/broadcaster.ts';
@@ -40,6 +42,8 @@ export type AppDeps = {
   allowedOrigins?: readonly string[];
   /** Benchmark only: stamps broadcast snapshots with this monotonic clock (see ShowDeps). */
   benchClock?: () => number;
+  /** What one import may cost (time, memory, inflated size); defaults in import.limits.ts. */
+  importLimits?: ImportLimits;
 };
 
 export type App = { http: HttpServer; io: AppServer; live: LiveEndpoint; show: ShowService; auth: AuthService; close: () => Promise<void> };
@@ -80,7 +84,8 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   // Before the 64 kb parser: import and programme replacement parse their own, larger bodies.
-  app.use(programmeRoutes(show, auth));
+  const imports = importRunner(deps.importLimits);
+  app.use(programmeRoutes(show, auth, imports.run));
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
   app.use(jsonBody('64kb'));
   app.use(publicRoutes(show, auth, now()));
@@ -109,6 +114,7 @@ export function createApp(deps: AppDeps): App {
     auth,
     close: async () => {
       await live.close();
+      await imports.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -24,7 +24,8 @@ import { liveBroadcaster } from './show/broadcaster.ts';
 import { publicProgramme } from './show/public-programme.ts';
 import { liveEndpoint, type LiveEndpoint } from './live/live.endpoint.ts';
 import { actionsRepository } from './store/actions.repository.ts';
-import type { Db } from './store/db.ts';
+import { probeWrite, type Db } from './store/db.ts';
+import { storeHealth, type StoreHealthTracker } from './store/store-health.ts';
 import { programmeRepository } from './store/programme.repository.ts';
 import { attachScreenHandlers, screensBroadcaster } from './screens/screens.handlers.ts';
 import { screensRepository } from './screens/screens.repository.ts';
@@ -46,12 +47,22 @@ export type AppDeps = {
   importLimits?: ImportLimits;
 };
 
-export type App = { http: HttpServer; io: AppServer; live: LiveEndpoint; show: ShowService; auth: AuthService; close: () => Promise<void> };
+export type App = {
+  http: HttpServer;
+  io: AppServer;
+  live: LiveEndpoint;
+  show: ShowService;
+  auth: AuthService;
+  health: StoreHealthTracker;
+  close: () => Promise<void>;
+};
 
 /** Builds the whole server; nothing listens and nothing is read from the environment here. */
 export function createApp(deps: AppDeps): App {
   const now = deps.now ?? Date.now;
+  const health = storeHealth(now);
   const show = new ShowService({
+    health,
     db: deps.db,
     programmes: programmeRepository(deps.db),
     actions: actionsRepository(deps.db),
@@ -61,6 +72,9 @@ export function createApp(deps: AppDeps): App {
     ...(deps.afterAppend ? { afterAppend: deps.afterAppend } : {}),
   });
   const auth = authService(deps.db, now);
+  // A read-only store still shows the programme; it cannot take a press, and /healthz says so from the start.
+  const unwritable = probeWrite(deps.db);
+  if (unwritable) health.failed(unwritable);
   const screens = new ScreensService(screensRepository(deps.db), now);
 
   const app = express();
@@ -88,7 +102,7 @@ export function createApp(deps: AppDeps): App {
   app.use(programmeRoutes(show, auth, imports.run));
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
   app.use(jsonBody('64kb'));
-  app.use(publicRoutes(show, auth, now()));
+  app.use(publicRoutes(show, auth, now(), health));
   app.use(authRoutes(auth));
   app.use(controlRoutes(show, auth));
   app.use(screensRoutes(screens, auth));
@@ -112,6 +126,7 @@ export function createApp(deps: AppDeps): App {
     live,
     show,
     auth,
+    health,
     close: async () => {
       await live.close();
       await imports.close();

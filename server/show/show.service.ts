@@ -11,6 +11,7 @@ import { ServiceError } from '../errors.ts';
 import type { ActionsRepository } from '../store/actions.repository.ts';
 import type { ProgrammeRepository } from '../store/programme.repository.ts';
 import type { Db } from '../store/db.ts';
+import { guardedWrite, type StoreHealthTracker } from '../store/store-health.ts';
 import type { Broadcaster } from './broadcaster.ts';
 
 type StageState = { version: number; run: StageRun };
@@ -28,6 +29,8 @@ export type ShowDeps = {
    * broadcast snapshot then carries the instant its action was received, as `benchSentAt`.
    */
   benchClock?: () => number;
+  /** Told of every write that fails for the store's own reasons, and of the next that succeeds. */
+  health?: StoreHealthTracker;
 };
 
 /**
@@ -121,7 +124,7 @@ export class ShowService {
       throw e;
     }
     const version = state.version + 1;
-    this.deps.actions.append({ stageId, version, at, command, actor }, run);
+    guardedWrite(this.deps.health, () => this.deps.actions.append({ stageId, version, at, command, actor }, run));
     this.deps.afterAppend?.();
     this.stages.set(stageId, { version, run });
     const snap = this.snapshot(stageId);
@@ -157,7 +160,7 @@ export class ShowService {
     if (conflict) throw conflict;
     const plan = resolvePlan(programme);
     const revision = this.revision + 1;
-    this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))();
+    guardedWrite(this.deps.health, () => this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))());
     this.programme = programme;
     this.revision = revision;
     this.plan = plan;

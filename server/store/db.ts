@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { storageProblem } from './store-health.ts';
 
 export type Db = Database.Database;
 
@@ -46,19 +47,65 @@ const MIGRATIONS: string[] = [
    CREATE INDEX screens_name ON screens (name);`,
 ];
 
+/** A store that must not be used: the message is one line naming the file and what to do. */
+export class StoreUnusable extends Error {
+  constructor(
+    readonly file: string,
+    why: string,
+  ) {
+    // One line whatever SQLite said: its quick_check report spans several.
+    super(
+      `the store ${file} ${why.replace(/\s+/g, ' ')}; nothing was changed or reset. Restore a backup (npm run restore -- <file from ${dirname(file)}/backups>, see docs/RELIABILITY.md) or move this file away to start an empty show.`,
+    );
+  }
+}
+
 /**
  * Opens the embedded store. WAL with synchronous=FULL: a commit returns only once it is on disk,
- * so whatever the server acknowledged survives a kill -9 or a power cut.
+ * so whatever the server acknowledged survives a kill -9 or a power cut. A file that exists but is
+ * empty or fails SQLite's quick_check is refused (StoreUnusable) rather than silently started
+ * afresh, which would lose the show and every session.
  */
 export function openDb(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  if (file === ':memory:') return prepare(new Database(file));
+  mkdirSync(dirname(file), { recursive: true });
+  if (existsSync(file) && statSync(file).size === 0) throw new StoreUnusable(file, 'is empty (0 bytes), so it holds no show');
+  let db: Db | null = null;
+  try {
+    db = new Database(file);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreUnusable(file, `is damaged (SQLite quick_check: ${String(check).slice(0, 120)})`);
+    return prepare(db);
+  } catch (e) {
+    db?.close();
+    if (e instanceof StoreUnusable) throw e;
+    const problem = storageProblem(e);
+    if (problem?.includes('damaged')) throw new StoreUnusable(file, `is damaged or not a store (${(e as Error).message})`);
+    throw e;
+  }
+}
+
+function prepare(db: Db): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/** Whether the store takes a write now: null if so, else why not (a read-only file, a full disk…). */
+export function probeWrite(db: Db): string | null {
+  try {
+    db.prepare("INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      String(Date.now()),
+    );
+    return null;
+  } catch (e) {
+    const problem = storageProblem(e);
+    if (problem === null) throw e;
+    return problem;
+  }
 }
 
 function migrate(db: Db): void {

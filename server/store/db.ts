@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { storageProblem } from './store-health.ts';
+import { storageProblem, type StoreProblem } from './store-health.ts';
 
 export type Db = Database.Database;
 
@@ -80,7 +80,7 @@ export function openDb(file: string): Db {
     db?.close();
     if (e instanceof StoreUnusable) throw e;
     const problem = storageProblem(e);
-    if (problem?.includes('damaged')) throw new StoreUnusable(file, `is damaged or not a store (${(e as Error).message})`);
+    if (problem?.code === 'damaged') throw new StoreUnusable(file, `is damaged or not a store (${(e as Error).message})`);
     throw e;
   }
 }
@@ -95,7 +95,7 @@ function prepare(db: Db): Db {
 }
 
 /** Whether the store takes a write now: null if so, else why not (a read-only file, a full disk…). */
-export function probeWrite(db: Db): string | null {
+export function probeWrite(db: Db): StoreProblem | null {
   try {
     db.prepare("INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
       String(Date.now()),

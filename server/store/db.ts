@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { storageProblem, type StoreProblem } from './store-health.ts';
 
@@ -69,7 +69,10 @@ export class StoreUnusable extends Error {
 export function openDb(file: string): Db {
   if (file === ':memory:') return prepare(new Database(file));
   mkdirSync(dirname(file), { recursive: true });
-  if (existsSync(file) && statSync(file).size === 0) throw new StoreUnusable(file, 'is empty (0 bytes), so it holds no show');
+  if (existsSync(file)) {
+    const cut = truncation(file);
+    if (cut) throw new StoreUnusable(file, cut);
+  }
   let db: Db | null = null;
   try {
     db = new Database(file);
@@ -83,6 +86,32 @@ export function openDb(file: string): Db {
     if (problem?.code === 'damaged') throw new StoreUnusable(file, `is damaged or not a store (${(e as Error).message})`);
     throw e;
   }
+}
+
+/**
+ * Why the file cannot be a whole store, from its size and SQLite's 100-byte header alone, or null.
+ * A cut-off file can pass quick_check (SQLite reads the missing pages as an empty database) and
+ * would then be seeded afresh: the silent reset this refuses.
+ */
+function truncation(file: string): string | null {
+  const size = statSync(file).size;
+  if (size === 0) return 'is empty (0 bytes), so it holds no show';
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return `is not a store (no SQLite header in its ${size} bytes)`;
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  if (size % pageSize !== 0) return `is truncated (${size} bytes is not a whole number of ${pageSize}-byte pages)`;
+  const pages = header.readUInt32BE(28);
+  // The page count in the header is valid only when written by the same change as the counter (offsets 24 and 92).
+  if (header.readUInt32BE(24) === header.readUInt32BE(92) && pages > 0 && size < pages * pageSize)
+    return `is truncated (it holds ${size / pageSize} of the ${pages} pages its header counts)`;
+  return null;
 }
 
 function prepare(db: Db): Db {

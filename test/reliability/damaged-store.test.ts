@@ -89,7 +89,7 @@ describe('a store that knows it is sick', () => {
     truncateSync(file, Math.floor(whole.length / 2));
     const truncated = await refusedStart(dataDir);
     expect(truncated.code).toBe(1);
-    expectOneClearLine(truncated.out, file, /is damaged/);
+    expectOneClearLine(truncated.out, file, /is truncated/);
     expect(statSync(file).size).toBe(Math.floor(whole.length / 2));
 
     // Every page after the first overwritten with noise.

@@ -78,7 +78,7 @@ async function network(url: string, password: string) {
       ),
     );
     return `${codes.filter((c) => c === 401).length} checked (401), ${codes.filter((c) => c === 429).length} refused before hashing (429)`;
-  }).catch((e) => console.log(`3. ${String(e)}`));
+  }).catch((e: unknown) => console.log(`3. ${String(e)}`));
   mc.close();
 }
 

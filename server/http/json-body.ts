@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { ServiceError } from '../errors.ts';
 
 /** Keys that reach object prototypes in code that copies bodies around; refused wherever they appear. */
@@ -9,14 +9,12 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
  * sees the body (zod's strict objects refused `constructor` but let an own `__proto__` key through).
  */
 export function jsonBody(limit: string): RequestHandler {
-  const parse = express.json({ limit });
-  return (req, res, next) =>
-    parse(req, res, (err?: unknown) => {
-      if (err) return next(err);
-      const key = reservedKey(req.body);
-      if (key === null) return next();
-      next(new ServiceError('bad_request', `the key "${key}" is not accepted in a request body`));
-    });
+  const r = Router();
+  r.use(express.json({ limit }), (req, _res, next) => {
+    const key = reservedKey(req.body);
+    next(key === null ? undefined : new ServiceError('bad_request', `the key "${key}" is not accepted in a request body`));
+  });
+  return r;
 }
 
 /** The first reserved key anywhere in a parsed JSON value, or null. Iterative: nesting depth costs no stack. */

@@ -15,7 +15,7 @@ export async function docxRows(buffer: Buffer): Promise<RawRow[]> {
   let html: string;
   try {
     // Pictures are never part of a programme: skip them rather than inline each as base64.
-    html = (await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) })).value;
+    html = (await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) })).value;
   } catch (e) {
     throw new UnreadableFile(`not a readable .docx file (${e instanceof Error ? e.message : 'unknown error'})`);
   }
@@ -35,7 +35,7 @@ const pad = (x: number) => String(x).padStart(2, '0');
 export async function xlsxRows(buffer: Buffer): Promise<RawRow[]> {
   let data: unknown[][];
   try {
-    data = (await readSheet(buffer)) as unknown[][];
+    data = await readSheet(buffer);
   } catch (e) {
     throw new UnreadableFile(`not a readable .xlsx file (${e instanceof Error ? e.message : 'unknown error'})`);
   }
@@ -48,5 +48,7 @@ function cellString(v: unknown): string {
     const time = `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
     return v.getUTCFullYear() < 1901 ? time : `${v.toISOString().slice(0, 10)}${time === '00:00' ? '' : ` ${time}`}`;
   }
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
 }

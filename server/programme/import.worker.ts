@@ -8,7 +8,9 @@ import type { ImportJob, ImportReply } from './import.runner.ts';
  * takes seconds or hundreds of MB to read costs the show nothing but this thread. One job at a
  * time; the runner ends the thread when a job goes over a limit.
  */
-parentPort?.on('message', async (job: ImportJob) => {
+parentPort?.on('message', (job: ImportJob) => void read(job));
+
+async function read(job: ImportJob): Promise<void> {
   let reply: ImportReply;
   try {
     reply = { ok: true, outcome: await previewImport(job.current, job.request, job.inflatedBytes) };
@@ -19,4 +21,4 @@ parentPort?.on('message', async (job: ImportJob) => {
         : { ok: false, error: { code: 'internal', message: 'the import failed unexpectedly', status: 500, details: { reason: String(e).slice(0, 300) } } };
   }
   parentPort?.postMessage(reply);
-});
+}

@@ -10,7 +10,7 @@ import type { ShowService } from '../show/show.service.ts';
 import { IMPORT_LIMIT, ImportRequest, ReplaceRequest } from './import.schema.ts';
 import type { ImportRunner } from './import.runner.ts';
 
-const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional() }).passthrough();
+const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional() }).loose();
 
 /**
  * Programme editing, import and export (admin). Mounted before the app's 64 kb JSON parser: these

@@ -16,7 +16,7 @@ const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
 /** Why this text is refused, in plain words, or null when it is fine. */
 export function textProblem(s: string): string | null {
   const c = CONTROL.exec(s);
-  if (c) return `contains a control character (U+${c[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at position ${c.index + 1}`;
+  if (c) return `contains a control character (U+${(c[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at position ${c.index + 1}`;
   if (LONE_CR.test(s)) return 'contains a carriage return that is not followed by a line feed';
   // Blank is the field's own business (required fields say so); blank that pretends to be text is not.
   if (s.replace(INVISIBLE, '').length === 0 && s.trim().length > 0) return 'holds only invisible characters';

@@ -13,7 +13,7 @@ const STORE = 'run-of-show.sqlite';
 let procs: ServerProcess[] = [];
 const immutable: string[] = [];
 afterEach(async () => {
-  await Promise.all(procs.map((p) => (p.proc.exitCode === null ? p.kill9() : undefined)));
+  for (const p of procs) if (p.proc.exitCode === null) await p.kill9();
   procs = [];
   for (const f of immutable.splice(0)) execFileSync('chattr', ['-i', f]);
 });

@@ -35,7 +35,7 @@ describe('<StageScreen>', () => {
     expect(level()).toBe('normal');
   });
 
-  it('turns warning at the default two minutes, then danger at zero', () => {
+  it('turns warning at the default two minutes, then danger at the default 30 seconds', () => {
     const { rerender } = show(s.view(startAward, at('16:17', 59)), at('16:17', 59));
     expect(level()).toBe('normal');
     const frame = (now: number) =>
@@ -43,8 +43,11 @@ describe('<StageScreen>', () => {
     frame(at('16:18'));
     expect(level()).toBe('warning');
     expect(digits().textContent).toBe('02:00');
-    frame(at('16:20'));
+    frame(at('16:19', 29));
+    expect(level()).toBe('warning');
+    frame(at('16:19', 30));
     expect(level()).toBe('danger');
+    expect(digits().textContent).toBe('00:30');
   });
 
   it('uses the segment own thresholds (warning 60 s, danger 20 s)', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { setLang, useT } from '../../i18n/lang.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
-import { FitText } from './FitText.tsx';
+import { FitText } from '../../components/FitText.tsx';
 import { LayoutView } from './LayoutView.tsx';
 import { useLedScreen } from './useLedScreen.ts';
 import './led.css';

@@ -117,12 +117,25 @@ describe('<StageScreen>', () => {
     expect(screen.queryByTestId('stage-next')).toBeNull();
   });
 
-  it('never hides a dropped connection, and switches to English', () => {
+  it('never hides a dropped connection, and reads in the language set', () => {
     show(s.view(startAward, at('16:11')), at('16:11'), 'offline');
     expect(screen.getByTestId('stage-conn').textContent).toBe('Mất kết nối');
     act(() => setLang('en'));
     expect(screen.getByTestId('stage-conn').textContent).toBe('Disconnected');
     expect(screen.getByTestId('stage-next').textContent).toBe('Next: Ca nhạc, chào mừng Ngày Hội');
-    expect(localStorage.getItem('ros.lang')).toBe('en');
+  });
+
+  it('has no controls: nothing to press on the speaker\'s screen', () => {
+    show(s.view(startAward, at('16:11')), at('16:11'), 'offline');
+    expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
+  it('gives the MC message a band of its own, apart from the digits and the next line', () => {
+    const log: Log = [...startAward, [{ type: 'message', text: 'Xin mời diễn giả kết thúc phần trình bày trong vòng hai phút nữa' }, at('16:12')]];
+    show(s.view(log, at('16:13')), at('16:13'));
+    const main = screen.getByTestId('stage-digits').closest('main')!;
+    const parts = [...main.children].map((el) => el.getAttribute('data-testid') ?? el.className.split(' ')[0]);
+    expect(parts).toEqual(['stage-top', 'stage-center', 'stage-message', 'stage-bottom']);
+    expect(screen.getByTestId('stage-message').querySelector('.fit-inner')?.textContent).toContain('Xin mời diễn giả');
   });
 });

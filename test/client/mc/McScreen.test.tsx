@@ -200,6 +200,8 @@ describe('<McScreen>', () => {
     expect(screen.getByTestId('mc-row-s3')).toBeTruthy();
     expect(screen.queryByTestId('mc-row-s1')).toBeNull();
     expect(primary().textContent).toBe('Tiếp');
+    // No "Go to" on another day's rows: that would start the day without its confirmation.
+    expect(within(screen.getByTestId('mc-row-s3')).queryByRole('button')).toBeNull();
     await click(primary());
     expect(send).toHaveBeenLastCalledWith({ type: 'next' });
     // While a segment runs, another day cannot start; the console says why instead of offering it.

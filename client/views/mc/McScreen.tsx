@@ -40,12 +40,15 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
   const [pendingStart, setPendingStart] = useState<string | null>(null);
   const event = payload?.programme.event;
   const timeZone = event?.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const dayId = pickedDay ?? (event ? defaultDay(event.days, view?.phase ?? null, view?.dayId ?? null, now, timeZone) : null);
+  // The stage's day: the running one once started, otherwise the day the console opens on (today's
+  // while the event is on). The big button works on it, whichever day the MC is looking at.
+  const stageDay = event ? defaultDay(event.days, view?.phase ?? null, view?.dayId ?? null, now, timeZone) : (view?.dayId ?? null);
+  const dayId = pickedDay ?? stageDay;
   const shownStage = view?.stageId ?? stageId;
   const onRunningDay = view !== null && dayId === view.dayId;
   const lines = payload && dayId && shownStage ? (payload.plan.lines[lineKey(dayId, shownStage)] ?? []) : [];
   const phase = view?.phase ?? 'idle';
-  const primary = primaryAction(phase, view?.dayId ?? null);
+  const primary = primaryAction(phase, stageDay);
   const late = view ? fixedLateList(view) : [];
   const firstLate = late[0];
   const dayOf = (id: string | null) => event?.days.find((x) => x.id === id);
@@ -103,7 +106,7 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
       </div>
       <div className="mc-live">{view ? <McNow view={view} now={now} segments={segments} /> : <p className="mc-muted">{t('conn.connecting')}</p>}</div>
       <div className="mc-list">
-        {!onRunningDay && view && dayId ? (
+        {dayId !== stageDay && view && dayId ? (
           <div className="mc-other-day" data-testid="mc-other-day">
             {view.phase !== 'idle' ? <p>{t('mc.list.otherDay', { day: dayName(dayId), running: dayName(view.dayId) })}</p> : null}
             {canStartOtherDay(phase) ? (

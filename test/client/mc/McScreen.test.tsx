@@ -245,6 +245,20 @@ describe('<McScreen>', () => {
     expect(send).toHaveBeenCalledWith({ type: 'start', dayId: 'd1' });
   });
 
+  it("Start works on today's day even after its planned end, without asking: the date is today", async () => {
+    const two = scenario([
+      ['17:00', 15, { title: 'Day one' }],
+      ['08:00', 60, { title: 'Day two workshop', dayId: 'd2' }],
+    ]);
+    const send = vi.fn((_c: Command) => ok());
+    const late = at('23:00');
+    render(<McScreen view={two.view([], late)} now={late} payload={two.payload} segments={two.segments} stageId="main" onStage={() => {}} connection="online" send={send} />);
+    expect(screen.queryByTestId('mc-other-day')).toBeNull();
+    await click(primary());
+    expect(screen.queryByTestId('mc-start-day-dialog')).toBeNull();
+    expect(send).toHaveBeenCalledWith({ type: 'start', dayId: 'd1' });
+  });
+
   it('a day run on another date than printed is never shown as hours late', () => {
     const later = 433 * 24 * 60 * MIN;
     mount(s.view(start(at('17:00') + later), at('17:05') + later), at('17:05') + later);

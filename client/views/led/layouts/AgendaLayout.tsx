@@ -38,7 +38,7 @@ export function AgendaLayout({ now, width, height }: Props) {
       </div>
       {rows.length === 0 ? <FitText text={t('led.agendaEmpty')} className="led-agenda-empty" /> : null}
       {/* One text size for the whole page: the longest title sets it, and the current row is never smaller. */}
-      <FitGroup fitKey={`${width}x${height}|${page.map((s) => s.id).join(',')}`}>
+      <FitGroup fitKey={`${width}x${height}|${page.map((s) => `${s.id}:${s.title}`).join('\n')}`}>
         <ol className="led-agenda-list" data-testid="led-agenda-list">
           {page.map((s) => {
             const l = live.get(s.id);
@@ -52,7 +52,7 @@ export function AgendaLayout({ now, width, height }: Props) {
               <li
                 key={s.id}
                 className={`led-agenda-row status-${l?.status ?? 'upcoming'}`}
-                style={{ height: rowPx, gridTemplateColumns: `${timePx * 3.4}px 1fr` }}
+                style={{ height: rowPx, gridTemplateColumns: `${timePx * 3.8}px 1fr` }}
                 data-current={l?.status === 'current' || undefined}
               >
                 <span className={`led-agenda-time${moved === null ? '' : ' led-agenda-time-moved'}`} style={{ fontSize: timePx }}>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { SEGMENT_KINDS, type Segment } from '../../../shared/model/programme.schema.ts';
 import type { T } from '../../i18n/lang.ts';
 import { durationProblem, normaliseTime, timeProblem, type Issue, type Problem } from './validate.ts';
@@ -40,19 +40,18 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
   const [dragOver, setDragOver] = useState(false);
   // Every save brings new segment objects; only a change to this segment may reset what is being typed here.
   const segKey = JSON.stringify(seg);
-  useEffect(() => {
+  const [formKey, setFormKey] = useState(segKey);
+  if (formKey !== segKey) {
+    setFormKey(segKey);
     setLocal(fromSeg(seg));
     setProblems({});
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [segKey]);
+  }
 
   const set = (k: keyof Local) => (e: { target: { value: string } }) => setLocal((l) => ({ ...l, [k]: e.target.value }));
   const fail = (k: keyof Local, p: Problem | null) => {
     setProblems((ps) => {
-      const next = { ...ps };
-      if (p) next[k] = p;
-      else delete next[k];
-      return next;
+      const { [k]: _old, ...rest } = ps;
+      return p ? { ...rest, [k]: p } : rest;
     });
     return p !== null;
   };

@@ -1,4 +1,4 @@
-import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { FIT_LINE_HEIGHT, fitFontSize } from './fit.ts';
 import './fit-text.css';
 
@@ -53,16 +53,17 @@ const GroupContext = createContext<Group | null>(null);
  * than its neighbours. `fitKey` says when the members' texts or boxes may have changed.
  */
 export function FitGroup({ fitKey, children }: { fitKey: string; children: ReactNode }) {
-  const members = useRef(new Set<Member>());
-  const group = useRef<Group>({
+  // One set and one context value for the group's whole life (state, so render may read it).
+  const [members] = useState(() => new Set<Member>());
+  const [group] = useState<Group>(() => ({
     add: (m) => {
-      members.current.add(m);
-      return () => members.current.delete(m);
+      members.add(m);
+      return () => members.delete(m);
     },
-  });
+  }));
   // Children register in their own layout effects, which run before this one.
   useLayoutEffect(() => {
-    const list = [...members.current];
+    const list = [...members];
     const fit = () => {
       const sizes = list.map(bestFit).filter((s): s is number => s !== null);
       if (sizes.length === 0) return;
@@ -73,8 +74,8 @@ export function FitGroup({ fitKey, children }: { fitKey: string; children: React
       list.map((m) => m.box),
       fit,
     );
-  }, [fitKey]);
-  return <GroupContext.Provider value={group.current}>{children}</GroupContext.Provider>;
+  }, [fitKey, members]);
+  return <GroupContext.Provider value={group}>{children}</GroupContext.Provider>;
 }
 
 /**

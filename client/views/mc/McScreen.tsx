@@ -45,7 +45,8 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
   const stageDay = event ? defaultDay(event.days, view?.phase ?? null, view?.dayId ?? null, now, timeZone) : (view?.dayId ?? null);
   const dayId = pickedDay ?? stageDay;
   const shownStage = view?.stageId ?? stageId;
-  const onRunningDay = view !== null && dayId === view.dayId;
+  // Live rows (and Go to) only for the stage's own day, and only when the engine's view is of it.
+  const onRunningDay = view !== null && dayId === stageDay && dayId === view.dayId;
   const lines = payload && dayId && shownStage ? (payload.plan.lines[lineKey(dayId, shownStage)] ?? []) : [];
   const phase = view?.phase ?? 'idle';
   const primary = primaryAction(phase, stageDay);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isMessageKey, type MessageKey, type Params } from '../../../shared/i18n/index.ts';
+import { errorMessageKey, type MessageKey, type Params } from '../../../shared/i18n/index.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
 import { isRepeatPress, pressGroup, type LastPress } from './mc-display.ts';
@@ -52,8 +52,7 @@ export function useControl(send: Send) {
       if (code === 'stale_version') show('stale', 'error.stale_version');
       else if (code === 'offline') show('offline', 'error.offline');
       else {
-        const key = isMessageKey(`refusal.${code}`) ? `refusal.${code}` : `error.${code}`;
-        show('refused', isMessageKey(key) ? key : null, r.error.message);
+        show('refused', errorMessageKey(code), r.error.message);
       }
       return false;
     },

@@ -3,7 +3,7 @@ import type { Segment } from '../../../shared/model/programme.schema.ts';
 import { FitText } from '../../components/FitText.tsx';
 import { useT } from '../../i18n/lang.ts';
 import { formatClock, formatDuration } from '../../../shared/time-format.ts';
-import type { Connection } from '../../store/show.store.ts';
+import type { ConnectionStatus } from '../../store/show.store.ts';
 import { flashOn, gapLabel, gapRemainingMs, isFlashing, previousInLine, timerDisplay, type Label } from './stage-display.ts';
 
 export type StageScreenProps = {
@@ -13,7 +13,7 @@ export type StageScreenProps = {
   segments: ReadonlyMap<string, Segment>;
   timeZone: string;
   eventTitle: string;
-  connection: Connection;
+  connection: ConnectionStatus;
 };
 
 /** The speaker's timer: one huge number, readable from ten metres, and the MC's message. */

@@ -29,23 +29,29 @@ export type ReportRow = {
   durationDiffMs: number | null;
 };
 
+/** Where the day stands: never started, started and not over (the stage is still on it), or over. */
+export type DayState = 'not_run' | 'running' | 'ended';
+
 export type DayReport = {
   dayId: string;
   date: string;
   label: string;
   stageId: string;
   stageName: string;
+  state: DayState;
   rows: ReportRow[];
   totals: {
     plannedMs: number;
     /** Sum of running times of the segments that ran. */
     actualMs: number;
-    /** Sum of (actual − planned) over the segments that ran; positive = over. */
-    overUnderMs: number;
+    /** Sum of (actual − planned) over the segments that ran; positive = over; null when none ran. */
+    overUnderMs: number | null;
+    /** One count per status: done + running + skipped + notRun is the number of rows. */
     done: number;
+    running: number;
     skipped: number;
     notRun: number;
-    /** Last actual end − planned end of that segment: how late the day finished. */
+    /** Last actual end − planned end of that segment: how late the day finished; null until it has. */
     endDiffMs: number | null;
   };
   /** Up to three segments that ran furthest over their planned duration. */
@@ -108,21 +114,24 @@ export function stageReport(
     const ran = rows.filter((r) => r.actualDurationMs !== null);
     const last = [...rows].reverse().find((r) => r.actualEnd !== null);
     const lastPlanned = last ? line.find((l) => l.id === last.segmentId)?.planned.end : null;
+    const state = dayState(line, run, day.id, ran.length > 0);
     days.push({
       dayId: day.id,
       date: day.date,
       label: day.label,
       stageId,
       stageName,
+      state,
       rows,
       totals: {
         plannedMs: rows.reduce((t, r) => t + r.plannedDurationMs, 0),
         actualMs: ran.reduce((t, r) => t + (r.actualDurationMs ?? 0), 0),
-        overUnderMs: ran.reduce((t, r) => t + (r.durationDiffMs ?? 0), 0),
+        overUnderMs: ran.length === 0 ? null : ran.reduce((t, r) => t + (r.durationDiffMs ?? 0), 0),
         done: rows.filter((r) => r.status === 'done').length,
+        running: rows.filter((r) => r.status === 'running').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
         notRun: rows.filter((r) => r.status === 'not_run').length,
-        endDiffMs: last?.actualEnd != null && lastPlanned != null ? last.actualEnd - lastPlanned : null,
+        endDiffMs: state === 'ended' && last?.actualEnd != null && lastPlanned != null ? last.actualEnd - lastPlanned : null,
       },
       longestOver: ran
         .filter((r) => (r.durationDiffMs ?? 0) > 0)
@@ -132,4 +141,18 @@ export function stageReport(
     });
   }
   return { stageId, days, replayIssues: issues };
+}
+
+/**
+ * A day is running while the stage is on it and has not finished it: a segment runs, or the MC
+ * stopped one with more to come (a gap). Once the last segment has stopped, or the stage has
+ * moved to another day, it has ended.
+ */
+function dayState(line: readonly { id: string }[], run: StageRun, dayId: string, anyRan: boolean): DayState {
+  if (!anyRan) return 'not_run';
+  if (run.dayId !== dayId || run.cursorId === null) return 'ended';
+  const cursor = line.findIndex((l) => l.id === run.cursorId);
+  const current = run.actuals[run.cursorId];
+  if (current !== undefined && current.end === null) return 'running';
+  return cursor >= 0 && cursor < line.length - 1 ? 'running' : 'ended';
 }

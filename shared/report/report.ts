@@ -114,7 +114,7 @@ export function stageReport(
     const ran = rows.filter((r) => r.actualDurationMs !== null);
     const last = [...rows].reverse().find((r) => r.actualEnd !== null);
     const lastPlanned = last ? line.find((l) => l.id === last.segmentId)?.planned.end : null;
-    const state = dayState(line, run, day.id, ran.length > 0);
+    const state = dayState(rows);
     days.push({
       dayId: day.id,
       date: day.date,
@@ -144,15 +144,11 @@ export function stageReport(
 }
 
 /**
- * A day is running while the stage is on it and has not finished it: a segment runs, or the MC
- * stopped one with more to come (a gap). Once the last segment has stopped, or the stage has
- * moved to another day, it has ended.
+ * A day is running while one of its segments runs (paused or in overtime included). Once nothing
+ * runs, what the log holds is what happened: the day has ended, even if the MC stopped before its
+ * last segment (those count as not run).
  */
-function dayState(line: readonly { id: string }[], run: StageRun, dayId: string, anyRan: boolean): DayState {
-  if (!anyRan) return 'not_run';
-  if (run.dayId !== dayId || run.cursorId === null) return 'ended';
-  const cursor = line.findIndex((l) => l.id === run.cursorId);
-  const current = run.actuals[run.cursorId];
-  if (current !== undefined && current.end === null) return 'running';
-  return cursor >= 0 && cursor < line.length - 1 ? 'running' : 'ended';
+function dayState(rows: readonly ReportRow[]): DayState {
+  if (rows.some((r) => r.status === 'running')) return 'running';
+  return rows.some((r) => r.actualStart !== null) ? 'ended' : 'not_run';
 }

@@ -176,33 +176,35 @@ function DaySection({ t, d, tz }: { t: T; d: DayReport; tz: string }) {
             <td />
             <td className="num">{duration(d.totals.plannedMs)}</td>
             <td />
-            <td className="num">{duration(d.totals.actualMs)}</td>
+            <td className="num">{d.state === 'not_run' ? '—' : duration(d.totals.actualMs)}</td>
             <td className={`num ${diffClass(d.totals.endDiffMs)}`}>{say(t, startPhrase(d.totals.endDiffMs))}</td>
             <td className={`num ${diffClass(d.totals.overUnderMs)}`}>{say(t, durationPhrase(d.totals.overUnderMs))}</td>
             <td />
           </tr>
         </tfoot>
       </table>
-      <dl className="report-summary">
-        <dt>{t('report.overUnder')}</dt>
-        <dd className={diffClass(d.totals.overUnderMs)}>{say(t, durationPhrase(d.totals.overUnderMs)) || '—'}</dd>
-        <dt>{t('report.endDiff')}</dt>
-        <dd className={diffClass(d.totals.endDiffMs)}>{say(t, startPhrase(d.totals.endDiffMs)) || '—'}</dd>
-        {d.longestOver.length > 0 ? (
-          <>
-            <dt>{t('report.longestOver')}</dt>
-            <dd>
-              <ol>
-                {d.longestOver.map((o) => (
-                  <li key={o.segmentId}>
-                    {o.title}: {t('report.over', { d: duration(o.overMs) })}
-                  </li>
-                ))}
-              </ol>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      {d.state === 'not_run' ? null : (
+        <dl className="report-summary">
+          <dt>{t('report.overUnder')}</dt>
+          <dd className={diffClass(d.totals.overUnderMs)}>{say(t, durationPhrase(d.totals.overUnderMs)) || '—'}</dd>
+          <dt>{t('report.endDiff')}</dt>
+          <dd className={diffClass(d.totals.endDiffMs)}>{d.state === 'running' ? t('report.notEnded') : say(t, startPhrase(d.totals.endDiffMs)) || '—'}</dd>
+          {d.longestOver.length > 0 ? (
+            <>
+              <dt>{t('report.longestOver')}</dt>
+              <dd>
+                <ol>
+                  {d.longestOver.map((o) => (
+                    <li key={o.segmentId}>
+                      {o.title}: {t('report.over', { d: duration(o.overMs) })}
+                    </li>
+                  ))}
+                </ol>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      )}
     </section>
   );
 }

@@ -90,8 +90,9 @@ describe('/report: where each day stands', () => {
     const d1 = section(/2025-07-11/);
     expect(d1.getByText('Đang diễn ra — số liệu tính đến lúc lập báo cáo.')).toBeTruthy();
     expect(d1.getByText('1 đã diễn ra · 1 đang diễn ra · 0 bỏ qua · 1 chưa diễn ra')).toBeTruthy();
-    // Still running: how late the day ends is not known yet.
+    // Still running: how late the day ends is not known yet, and the page does not guess.
     expect(days[0]!.totals.endDiffMs).toBeNull();
+    expect(d1.getByText('chưa kết thúc (đang diễn ra)')).toBeTruthy();
     const d2 = section(/2025-07-12/);
     expect(d2.getByText('Ngày này chưa chạy: chưa tiết mục nào được bắt đầu từ bàn MC.')).toBeTruthy();
     expect(d2.queryByText('đúng giờ')).toBeNull();

@@ -12,7 +12,7 @@ export default defineConfig({
     // Asset inlining would defeat the long-lived cache; fonts in particular must stay files.
     assetsInlineLimit: 0,
     // The public agenda is its own page with its own small entry (no React): see docs/BENCHMARKS.md.
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
         agenda: fileURLToPath(new URL('./client/agenda.html', import.meta.url)),

@@ -34,7 +34,7 @@ export function controlCost(n = 300): ControlCost {
     write.run(i);
     persist.push(performance.now() - t0);
   }
-  app.io.close();
+  void app.io.close();
   db.close();
   const p = (v: number[]) => ({ p50: percentile(v, 50), p99: percentile(v, 99) });
   return { n, totalMs: p(total), persistMs: p(persist) };

@@ -21,7 +21,10 @@ export async function operator(url: string, token: string | undefined): Promise<
   const s: OperatorSocket = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION, ...(token ? { token } : {}) }, forceNew: true, reconnection: false });
   await new Promise<void>((res, rej) => {
     const t = setTimeout(() => rej(new Error('operator could not connect')), 10_000);
-    s.once('connect', () => (clearTimeout(t), res()));
+    s.once('connect', () => {
+      clearTimeout(t);
+      res();
+    });
   });
   let version = await new Promise<number>((res) => s.emit('stage:watch', {}, (r: Ack<RunState>) => res(r.ok ? r.data.version : 0)));
   return {

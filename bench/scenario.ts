@@ -51,7 +51,7 @@ export type ScenarioResult = {
 
 const PASSWORD = 'bench-admin-password';
 
-const isMsg = <T extends FromViewers['type']>(type: T) => (m: unknown): boolean => (m as { type?: string }).type === type;
+const isMsg = (type: FromViewers['type']) => (m: unknown): boolean => (m as { type?: string }).type === type;
 
 export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const ours = o.kind !== 'baseline';
@@ -141,7 +141,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       loadavg: loadavg().map((x) => x.toFixed(2)).join(' '),
     };
   } finally {
-    await Promise.all(gens.map((g) => (g.connected ? g.send({ type: 'close' }) : null)));
+    for (const g of gens) if (g.connected) g.send({ type: 'close' });
     await Promise.all(gens.map((g) => stop(g, 2000)));
     await stop(server.proc);
   }

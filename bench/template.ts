@@ -39,7 +39,7 @@ export function recordTemplate(): { snapshotFile: string; programmeFile: string;
     snapshotStart: bytes(strip(first)),
     snapshotEndOfDay: bytes(strip(last)),
   };
-  app.io.close();
+  void app.io.close();
   db.close();
   return { snapshotFile, programmeFile, sizes };
 }

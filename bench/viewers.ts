@@ -136,7 +136,10 @@ process.on('message', (m: ToViewers) => {
         while (missing() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
         send({ type: 'awaited', missing: missing() });
       } else if (m.type === 'reset') {
-        for (const a of arrivals) (a.versions.length = 0), (a.at.length = 0);
+        for (const a of arrivals) {
+          a.versions.length = 0;
+          a.at.length = 0;
+        }
         cpuFrom = process.cpuUsage();
         wallFrom = performance.now();
         stale = 0;

@@ -1,16 +1,18 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { langStore } from './i18n/lang.ts';
-import { routes } from './routes.ts';
+import { home, routes } from './routes.ts';
 import './styles/base.css';
 import './styles/fonts.css';
 
 const path = location.pathname.replace(/\/+$/, '') || '/';
-const loader = routes[path] ?? routes['/']!;
+const loader = routes[path] ?? home;
 const View = lazy(loader);
 document.documentElement.lang = langStore.getState().lang;
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
   <StrictMode>
     <Suspense fallback={null}>
       <View />

@@ -108,20 +108,25 @@ export function createApp(deps: AppDeps): App {
     auth,
     close: async () => {
       await live.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // io.close() settles before the HTTP server has closed; its callback waits for that.
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
     },
   };
 }
 
-const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   if (err instanceof ServiceError) {
     if (err.code === 'rate_limited') res.set('Retry-After', String((err.details as { retryAfterSec?: number })?.retryAfterSec ?? 60));
     res.status(err.status).json({ error: err.toJSON() });
     return;
   }
-  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  // Errors from express and its body parsers carry an HTTP status; anything else is ours to fix.
+  const { status: given, message: said } = (typeof err === 'object' && err !== null ? err : {}) as { status?: unknown; message?: unknown };
+  const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
   if (status === 500) console.error('request failed', err);
   const code = status === 413 ? 'bad_request' : status === 500 ? 'internal' : 'bad_request';
-  const message = status === 413 ? 'request body too large' : status === 500 ? 'internal error' : String(err?.message ?? 'bad request');
+  const message = status === 413 ? 'request body too large' : status === 500 ? 'internal error' : typeof said === 'string' ? said : 'bad request';
   res.status(status).json({ error: { code, message } });
 };

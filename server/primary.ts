@@ -33,7 +33,7 @@ export async function startPrimary(): Promise<void> {
   const workers = workerCount(process.env.WORKERS);
   const pool = workers > 0 ? fanoutPool(workers, app.show) : null;
   // With workers, a dispatcher owns the port and passes each connection to a worker or to app.http.
-  const listener = pool ? dispatchingServer(app.http, pool.handOver) : app.http;
+  const listener = pool ? dispatchingServer(app.http, (socket, head) => pool.handOver(socket, head)) : app.http;
 
   listener.once('error', (e: NodeJS.ErrnoException) => {
     const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use (another run-of-show?); set PORT to use another` : e.message;
@@ -97,8 +97,7 @@ function workerCount(value: string | undefined): number {
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
     .flat()
-    .filter((i) => i && i.family === 'IPv4' && !i.internal)
-    .map((i) => i!.address);
+    .flatMap((i) => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []));
 }
 
 /** Crash tests only: FAULT_KILL_AFTER_APPEND=0.3 kills the process after 30 % of durable writes, before the acknowledgement. */

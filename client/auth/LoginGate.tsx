@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Role } from '../../shared/protocol.ts';
 import { isMessageKey } from '../../shared/i18n/index.ts';
 import { toggleLang, useT } from '../i18n/lang.ts';
@@ -17,7 +17,7 @@ export function LoginGate({ roles, title, children }: Props) {
 
   if (session && roles.includes(session.role)) return <>{children}</>;
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);

@@ -22,8 +22,8 @@ const PageQuery = z
     stage: z.string().max(64).optional(),
     lang: z.string().max(8).optional(),
   })
-  .passthrough();
-const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).passthrough();
+  .loose();
+const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).loose();
 /** A Host header fit to print in a QR code; anything else gets no QR rather than a forged one. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
@@ -52,7 +52,10 @@ export function agendaRoutes(deps: AgendaDeps): Router {
 
   r.get('/agenda-sw.js', (_req, res, next) => {
     const t = template();
-    if (!t) return next();
+    if (!t) {
+      next();
+      return;
+    }
     res
       .type('application/javascript')
       .set('Cache-Control', 'no-cache')
@@ -62,7 +65,10 @@ export function agendaRoutes(deps: AgendaDeps): Router {
   r.get(['/agenda', '/agenda/'], async (req, res, next) => {
     try {
       const t = template();
-      if (!t) return next();
+      if (!t) {
+        next();
+        return;
+      }
       const q = parse(PageQuery, req.query);
       const lang = langOf(req, q.lang);
       if (q.lang !== undefined && isLang(q.lang)) {
@@ -124,6 +130,6 @@ function readTemplate(dir: string, file: string): Template {
     const path = normalize(join(dir, href));
     return path.startsWith(normalize(dir)) && existsSync(path) ? readFileSync(path, 'utf8') : null;
   });
-  const assets = [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+  const assets = [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="(\/assets\/[^"]+)"/g)].flatMap((m) => m[1] ?? []);
   return { html, buildId: createHash('sha256').update(html).digest('hex').slice(0, 12), assets };
 }

@@ -69,7 +69,7 @@ function fixedOffset(tz: string, dates: string[]): number | null {
   for (const y of years) {
     for (let m = 1; m <= 12; m++) offsets.add(DateTime.fromObject({ year: y, month: m, day: 1 }, { zone: tz }).offset);
   }
-  return offsets.size === 1 ? [...offsets][0]! : null;
+  return offsets.size === 1 ? ([...offsets][0] ?? null) : null;
 }
 
 function vtimezone(tz: string, offsetMin: number): string[] {

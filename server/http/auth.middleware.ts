@@ -12,8 +12,14 @@ export function bearer(req: Request): string | undefined {
 export function requireRole(auth: AuthService, roles: Role[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const principal = auth.verify(bearer(req));
-    if (!principal) return next(new ServiceError('unauthorized', 'log in first: Authorization: Bearer <token>'));
-    if (!roles.includes(principal.role)) return next(new ServiceError('forbidden', `role ${principal.role} may not do this`));
+    if (!principal) {
+      next(new ServiceError('unauthorized', 'log in first: Authorization: Bearer <token>'));
+      return;
+    }
+    if (!roles.includes(principal.role)) {
+      next(new ServiceError('forbidden', `role ${principal.role} may not do this`));
+      return;
+    }
     res.locals.principal = principal;
     next();
   };

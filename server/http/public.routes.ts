@@ -6,7 +6,7 @@ import { bearer } from './auth.middleware.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { publicProgramme } from '../show/public-programme.ts';
 
-const StateQuery = z.object({ stage: z.string().min(1).max(64).optional() }).passthrough();
+const StateQuery = z.object({ stage: z.string().min(1).max(64).optional() }).loose();
 
 export function publicRoutes(show: ShowService, auth: AuthService, startedAt: number): Router {
   const r = Router();

@@ -34,7 +34,7 @@ const pad = (x: number) => String(x).padStart(2, '0');
 export async function xlsxRows(buffer: Buffer): Promise<RawRow[]> {
   let data: unknown[][];
   try {
-    data = (await readSheet(buffer)) as unknown[][];
+    data = await readSheet(buffer);
   } catch (e) {
     throw new UnreadableFile(`not a readable .xlsx file (${e instanceof Error ? e.message : 'unknown error'})`);
   }
@@ -47,5 +47,7 @@ function cellString(v: unknown): string {
     const time = `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
     return v.getUTCFullYear() < 1901 ? time : `${v.toISOString().slice(0, 10)}${time === '00:00' ? '' : ` ${time}`}`;
   }
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
 }

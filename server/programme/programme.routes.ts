@@ -9,7 +9,7 @@ import type { ShowService } from '../show/show.service.ts';
 import { IMPORT_LIMIT, ImportRequest, ReplaceRequest } from './import.schema.ts';
 import { previewImport } from './import.service.ts';
 
-const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional() }).passthrough();
+const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional() }).loose();
 
 /**
  * Programme editing, import and export (admin). Mounted before the app's 64 kb JSON parser: these

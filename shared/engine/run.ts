@@ -113,8 +113,8 @@ export function applyCommand(plan: Plan, stageId: string, run: StageRun, cmd: Co
       // Without a running segment, "back" reopens the one just stopped.
       const target = running ? line[cursor - 1] : line[cursor];
       if (target === undefined) throw new ActionRefused('no_previous_segment');
-      const actuals = { ...run.actuals };
-      if (running && run.cursorId !== null) delete actuals[run.cursorId];
+      const { [run.cursorId]: _undone, ...rest } = run.actuals;
+      const actuals = running ? rest : { ...run.actuals };
       const prev = actuals[target.id];
       // Undo of an accidental Next (or End): when nothing ran in between, the earlier segment carries
       // on as if never stopped. Otherwise it starts again from now.

@@ -42,7 +42,7 @@ export function listItems(raw: string): string[] {
   const items: string[] = [];
   for (const line of lines) {
     if (BULLET.test(line)) items.push(...tidy(line.replace(BULLET, '')).split(INLINE_BULLET));
-    else if (items.length > 0) items[items.length - 1] += ` ${tidy(line)}`;
+    else if (items.length > 0) items.push(`${items.pop() ?? ''} ${tidy(line)}`);
     else items.push(tidy(line));
   }
   return items.map(dropFinalStop).filter((s) => s !== '');

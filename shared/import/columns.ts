@@ -78,9 +78,15 @@ export function inferMap(rows: RawRow[]): ColumnMap {
   const map: ColumnMap = {};
   const used = new Set<number>();
   const t = best(times, used);
-  if (t >= 0) (map.time = t), used.add(t);
+  if (t >= 0) {
+    map.time = t;
+    used.add(t);
+  }
   const d = best(durs, used);
-  if (d >= 0 && (durs[d] ?? 0) >= rows.length / 4) (map.duration = d), used.add(d);
+  if (d >= 0 && (durs[d] ?? 0) >= rows.length / 4) {
+    map.duration = d;
+    used.add(d);
+  }
   const textCols = Array.from({ length: width }, (_, i) => i).filter((i) => !used.has(i) && (texts[i] ?? 0) > 0);
   const [title, performer, notes] = textCols;
   if (title !== undefined) map.title = title;

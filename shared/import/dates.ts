@@ -22,9 +22,11 @@ export function findDate(text: string, year: number | null): string | null {
     return iso(y, Number(m[2]), Number(m[1]));
   }
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b/i.exec(text);
-  if (m && MONTHS[(m[2] ?? '').toLowerCase()]) return iso(Number(m[3]), MONTHS[(m[2] ?? '').toLowerCase()]!, Number(m[1]));
+  let month = MONTHS[(m?.[2] ?? '').toLowerCase()];
+  if (m && month) return iso(Number(m[3]), month, Number(m[1]));
   m = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(text);
-  if (m && MONTHS[(m[1] ?? '').toLowerCase()]) return iso(Number(m[3]), MONTHS[(m[1] ?? '').toLowerCase()]!, Number(m[2]));
+  month = MONTHS[(m?.[1] ?? '').toLowerCase()];
+  if (m && month) return iso(Number(m[3]), month, Number(m[2]));
   m = /\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/i.exec(text);
   if (m && (m[3] !== undefined || year !== null)) return iso(m[3] === undefined ? (year as number) : Number(m[3]), Number(m[2]), Number(m[1]));
   return null;

@@ -31,7 +31,7 @@ export const Command = z.discriminatedUnion('type', [
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
-export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as CommandType[];
+export const COMMAND_TYPES = Command.options.map((o): CommandType => o.shape.type.value);
 
 /** One accepted action, as stored in the append-only log. */
 export type LogEntry = {

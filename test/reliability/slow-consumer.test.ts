@@ -60,7 +60,7 @@ async function hungViewer(url: string): Promise<WebSocket> {
   const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
   await new Promise<void>((resolve, reject) => {
     ws.on('message', (data) => {
-      const text = String(data);
+      const text = (data as Buffer).toString();
       if (text.startsWith('0')) ws.send('40{"protocol":1}');
       else if (text.startsWith('40')) ws.send('420["stage:watch",{"stageId":"main"}]');
       else if (text.startsWith('430')) resolve();

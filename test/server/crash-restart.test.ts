@@ -11,7 +11,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 let procs: ServerProcess[] = [];
 afterEach(async () => {
-  await Promise.all(procs.map((p) => (p.proc.exitCode === null ? p.kill9() : undefined)));
+  await Promise.all(procs.filter((p) => p.proc.exitCode === null).map((p) => p.kill9()));
   procs = [];
 });
 

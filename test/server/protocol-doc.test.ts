@@ -7,6 +7,7 @@ import { loginToken, startTestServer, type TestServer } from '../support/server.
  * our code. It follows the run feed and computes the countdown by the documented recipe.
  */
 // JSON as a third party reads it, unchecked.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the point: no types from our code
 type Json = Record<string, any>;
 
 let server: TestServer;
@@ -35,7 +36,7 @@ function countdown(state: Json, programme: Json, now: number): number | null {
   const line = programme.plan.lines[`${run.dayId}/${state.stageId}`] as Json[];
   const durationMs = line.find((l) => l.id === run.cursorId)!.durationMs as number;
   const elapsed = (a.pausedAt ?? now) - a.start - a.pausedMs;
-  return durationMs + a.addedMs - elapsed;
+  return durationMs + (a.addedMs as number) - elapsed;
 }
 
 describe('docs/protocol.md, run feed', () => {

@@ -139,7 +139,7 @@ describe('screens over socket.io', () => {
     ok(await call(tech, 'screen:identify', { screenId: me.id }));
     expect(await flashed).toEqual({ name: 'Màn trái' });
 
-    const forgotten = next<void>(led, 'screen:forgotten');
+    const forgotten = next<undefined>(led, 'screen:forgotten');
     ok(await call(tech, 'screen:forget', { screenId: me.id }));
     await forgotten;
     const list = ok(await call<ScreenInfo[]>(tech, 'screens:watch', {}));

@@ -9,7 +9,7 @@ import { loginToken, socketClient, startTestServer, type TestClient, type TestSe
  * refresh and race each other. The model says which presses must be accepted; the server must agree
  * exactly, and the stage's version must move once per accepted press.
  */
-type Console = { socket: TestClient; seen: number; lastSent: unknown | null };
+type Console = { socket: TestClient; seen: number; lastSent: unknown };
 type Real = { consoles: [Console, Console] };
 type Model = { version: number; seen: [number, number]; lastSentVersion: [number | null, number | null] };
 
@@ -81,7 +81,7 @@ class Race implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const sends = Promise.all(r.consoles.map((c) => this.s.scheduleFunction(() => send(c, { command: press, expectedVersion: c.seen }))()));
     // The scheduler releases the two sends in an order it picks (and shrinks on failure).
-    await this.s.waitAll();
+    await this.s.waitIdle();
     const results = await sends;
     const fresh = m.seen.filter((v) => v === m.version).length;
     const oks = results.filter((x) => x.ok);

@@ -41,9 +41,11 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   let offsetMs = 0;
   const serverNow = () => deviceNow() + offsetMs;
   let lang: Lang = initialLang(env.storage, root.ownerDocument.documentElement.lang);
+  const dayParam = url.searchParams.get('day');
+  const stageParam = url.searchParams.get('stage');
   let sel = defaultSelection(data, serverNow(), {
-    ...(url.searchParams.get('day') ? { dayId: url.searchParams.get('day')! } : {}),
-    ...(url.searchParams.get('stage') ? { stageId: url.searchParams.get('stage')! } : {}),
+    ...(dayParam ? { dayId: dayParam } : {}),
+    ...(stageParam ? { stageId: stageParam } : {}),
   });
   let link: LinkState = 'connecting';
   let lastUpdate: number | null = data.asOf;

@@ -56,9 +56,10 @@ function Editor() {
     return () => window.removeEventListener('keydown', undo);
   }, [ed]);
 
-  if (!p) return <main className="edit-app loading">{t('conn.connecting')}</main>;
-  const day = p.event.days.find((d) => d.id === dayId) ?? p.event.days[0]!;
-  const stage = p.event.stages.find((s) => s.id === stageId) ?? p.event.stages[0]!;
+  // A programme always has a day and a stage (its schema says so); until one arrives there is nothing to edit.
+  const day = p && (p.event.days.find((d) => d.id === dayId) ?? p.event.days[0]);
+  const stage = p && (p.event.stages.find((s) => s.id === stageId) ?? p.event.stages[0]);
+  if (!p || !day || !stage) return <main className="edit-app loading">{t('conn.connecting')}</main>;
   // Running, paused or in overtime: the segment at the cursor that has not ended.
   const running = snapshot && snapshot.stageId === stage.id && runningActual(snapshot.run) ? snapshot.run.cursorId : null;
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Event, Programme } from '../../../shared/model/programme.schema.ts';
 import type { T } from '../../i18n/lang.ts';
 import { uniqueId } from '../../../shared/import/apply.ts';
@@ -10,8 +10,11 @@ export function EventSettings({ t, programme, commit }: Props) {
   const [ev, setEv] = useState<Event>(programme.event);
   // Segment saves bring a new event object too; only a real change of the event resets the form.
   const eventKey = JSON.stringify(programme.event);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => setEv(programme.event), [eventKey]);
+  const [formKey, setFormKey] = useState(eventKey);
+  if (formKey !== eventKey) {
+    setFormKey(eventKey);
+    setEv(programme.event);
+  }
   const problems = eventProblems(ev);
   const problem = (field: string) => problems.find((p) => p.field === field)?.problem;
   const err = (field: string) => {

@@ -42,11 +42,12 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
   const [dragOver, setDragOver] = useState(false);
   // Every save brings new segment objects; only a change to this segment may reset what is being typed here.
   const segKey = JSON.stringify(seg);
-  useEffect(() => {
+  const [formKey, setFormKey] = useState(segKey);
+  if (formKey !== segKey) {
+    setFormKey(segKey);
     setLocal(fromSeg(seg));
     setProblems({});
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [segKey]);
+  }
 
   // The editor's status line says "saved" only when nothing typed here is being held back.
   const heldRef = useRef(onHeld);
@@ -62,10 +63,8 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
   const set = (k: keyof Local) => (e: { target: { value: string } }) => setLocal((l) => ({ ...l, [k]: e.target.value }));
   const fail = (k: keyof Local, p: Problem | null) => {
     setProblems((ps) => {
-      const next = { ...ps };
-      if (p) next[k] = p;
-      else delete next[k];
-      return next;
+      const { [k]: _old, ...rest } = ps;
+      return p ? { ...rest, [k]: p } : rest;
     });
     return p !== null;
   };

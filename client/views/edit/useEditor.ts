@@ -50,6 +50,12 @@ export function useEditor(token: string) {
   }, []);
   const revision = useRef(payload?.revision ?? 0);
   const undoStack = useRef<Programme[]>([]);
+  // The Undo button follows the stack; a ref alone would not re-render when an import is remembered.
+  const [canUndo, setCanUndo] = useState(false);
+  const setUndoStack = useCallback((next: Programme[]) => {
+    undoStack.current = next;
+    setCanUndo(next.length > 0);
+  }, []);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const saving = useRef(0);
 
@@ -81,7 +87,7 @@ export function useEditor(token: string) {
           revision.current = r.data.revision;
           receiveProgramme(r.data);
           setDraft(r.data.programme);
-          if (before && opts.undoable !== false) undoStack.current = [...undoStack.current, before].slice(-MAX_UNDO);
+          if (before && opts.undoable !== false) setUndoStack([...undoStack.current, before].slice(-MAX_UNDO));
           setStatus({ kind: 'saved' });
           setToast(opts.toast ?? null);
           return;
@@ -97,21 +103,21 @@ export function useEditor(token: string) {
       queue.current = queue.current.then(job, job);
       return queue.current;
     },
-    [draft, token, reload],
+    [draft, token, reload, setUndoStack],
   );
 
   const undo = useCallback(() => {
     const prev = undoStack.current.at(-1);
     if (!prev) return;
-    undoStack.current = undoStack.current.slice(0, -1);
+    setUndoStack(undoStack.current.slice(0, -1));
     setToast(null);
     void commit(prev, { undoable: false });
-  }, [commit]);
+  }, [commit, setUndoStack]);
 
   /** Lets a change made elsewhere (an import) be undone like an edit. */
   const remember = useCallback((before: Programme) => {
-    undoStack.current = [...undoStack.current, before].slice(-MAX_UNDO);
-  }, []);
+    setUndoStack([...undoStack.current, before].slice(-MAX_UNDO));
+  }, [setUndoStack]);
 
-  return { draft, revision, status, setStatus, toast, setToast, commit, undo, remember, canUndo: undoStack.current.length > 0, reload, held: Object.values(held), hold };
+  return { draft, revision, status, setStatus, toast, setToast, commit, undo, remember, canUndo, reload, held: Object.values(held), hold };
 }

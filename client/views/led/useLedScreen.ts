@@ -23,6 +23,8 @@ export function useLedScreen(): LedState {
 
   useEffect(() => {
     const c = connect({});
+    // The connection is the external system this effect opens; the screen's sends need it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setConn(c);
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     let identifyTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { StageMessage } from '../../../shared/engine/run.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
@@ -12,7 +12,7 @@ type Props = { message: StageMessage | null; press: (c: Command) => Promise<bool
 export function McMessages({ message, press }: Props) {
   const t = useT();
   const [text, setText] = useState('');
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const value = text.trim();
     if (value && (await press({ type: 'message', text: value }))) setText('');

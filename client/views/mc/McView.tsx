@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
@@ -35,7 +35,8 @@ function McLive() {
   const connection = useShow((s) => s.connection);
   const segments = useSegmentIndex();
   const wakeLock = useWakeLock();
-  const send = useCallback((c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_CONNECTED), [conn]);
+  // Reads the connection when a command is sent, not when the view renders.
+  const send = (c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_CONNECTED);
   const onStage = (id: string) => {
     setStageId(id);
     const url = new URL(location.href);

@@ -29,13 +29,14 @@ export function useWakeLock(): boolean {
         // Refused (battery saver, no user gesture yet): retried on the next visibility change or tap.
       }
     };
-    void acquire();
-    document.addEventListener('visibilitychange', acquire);
-    document.addEventListener('pointerdown', acquire);
+    const onEvent = () => void acquire();
+    onEvent();
+    document.addEventListener('visibilitychange', onEvent);
+    document.addEventListener('pointerdown', onEvent);
     return () => {
       closed = true;
-      document.removeEventListener('visibilitychange', acquire);
-      document.removeEventListener('pointerdown', acquire);
+      document.removeEventListener('visibilitychange', onEvent);
+      document.removeEventListener('pointerdown', onEvent);
       void sentinel?.release();
     };
   }, []);

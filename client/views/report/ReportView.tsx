@@ -35,13 +35,16 @@ function ReportPage() {
   const [error, setError] = useState<string | null>(null);
   const [day, setDay] = useState('');
   const [stage, setStage] = useState('');
-  const load = useCallback(async () => {
-    const r = await api<Report>(token, 'GET', '/api/v1/report');
-    if (r.ok) {
-      setReport(r.data);
-      setError(null);
-    } else setError(t(errorKey(r.error)));
-  }, [token, t]);
+  const load = useCallback(
+    () =>
+      api<Report>(token, 'GET', '/api/v1/report').then((r) => {
+        if (r.ok) {
+          setReport(r.data);
+          setError(null);
+        } else setError(t(errorKey(r.error)));
+      }),
+    [token, t],
+  );
   useEffect(() => {
     void load();
   }, [load]);

@@ -15,6 +15,8 @@ export function useScreens(token: string) {
   const [conn, setConn] = useState<Connection | null>(null);
   useEffect(() => {
     const c = connect({ token });
+    // The connection is the external system this effect opens; the technician's sends need it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setConn(c);
     c.socket.on('connect', () => {
       c.socket.emit('screens:watch', {}, (r: Ack<ScreenInfo[]>) => {

@@ -43,7 +43,7 @@ describe('import panel', () => {
     expect(screen.queryByRole('button', { name: /^Nhập \d/ })).toBeNull();
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/programme/import?dryRun=1');
-    expect(JSON.parse(String(init.body))).toEqual({ mode: 'replace-day', dayId: 'd1', stageId: 'main', text: 'x\ty' });
+    expect(JSON.parse(init.body as string)).toEqual({ mode: 'replace-day', dayId: 'd1', stageId: 'main', text: 'x\ty' });
   });
 
   it('previews, then imports only on confirmation with the revision the preview saw', async () => {
@@ -70,7 +70,7 @@ describe('import panel', () => {
     });
     const [url, init] = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/programme/import');
-    expect(JSON.parse(String(init.body))).toMatchObject({ text: 'table', expectedRevision: 3 });
+    expect(JSON.parse(init.body as string)).toMatchObject({ text: 'table', expectedRevision: 3 });
     expect(onImported).toHaveBeenCalledWith('d1', 1);
   });
 });

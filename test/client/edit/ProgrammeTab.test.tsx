@@ -111,7 +111,7 @@ describe('useEditor', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (_url: string, init: RequestInit) => {
-        const body = JSON.parse(String(init.body)) as { programme: Programme; expectedRevision: number };
+        const body = JSON.parse(init.body as string) as { programme: Programme; expectedRevision: number };
         sent.push(body);
         revision += 1;
         return new Response(JSON.stringify(payload(body.programme, revision)), { status: 200 });

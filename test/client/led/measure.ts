@@ -80,7 +80,7 @@ export function removeLayoutModel(): void {
   for (const p of props) {
     const d = saved.get(p);
     if (d) Object.defineProperty(HTMLElement.prototype, p, d);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[p];
+    else Reflect.deleteProperty(HTMLElement.prototype, p);
   }
 }
 

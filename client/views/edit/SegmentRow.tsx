@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { SEGMENT_KINDS, type Segment } from '../../../shared/model/programme.schema.ts';
 import type { T } from '../../i18n/lang.ts';
 import { durationProblem, normaliseTime, timeProblem, type Issue, type Problem } from './validate.ts';
@@ -50,15 +50,11 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
   }
 
   // The editor's status line says "saved" only when nothing typed here is being held back.
-  const heldRef = useRef(onHeld);
-  heldRef.current = onHeld;
-  const firstProblem = Object.values(problems)[0] ?? null;
-  const heldKey = firstProblem ? JSON.stringify(firstProblem) : '';
-  useEffect(() => {
-    heldRef.current?.(firstProblem);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [heldKey]);
-  useEffect(() => () => heldRef.current?.(null), []);
+  const report = useEffectEvent((p: Problem | null) => onHeld?.(p));
+  const first = Object.values(problems)[0];
+  const heldKey = first ? JSON.stringify(first) : '';
+  useEffect(() => report(heldKey ? (JSON.parse(heldKey) as Problem) : null), [heldKey]);
+  useEffect(() => () => report(null), []);
 
   const set = (k: keyof Local) => (e: { target: { value: string } }) => setLocal((l) => ({ ...l, [k]: e.target.value }));
   const fail = (k: keyof Local, p: Problem | null) => {

@@ -41,11 +41,8 @@ export function useEditor(token: string) {
   const [held, setHeld] = useState<Record<string, Held>>({});
   const hold = useCallback((id: string, h: Held | null) => {
     setHeld((all) => {
-      if (h === null && !(id in all)) return all;
-      const next = { ...all };
-      if (h === null) delete next[id];
-      else next[id] = h;
-      return next;
+      if (h === null) return id in all ? Object.fromEntries(Object.entries(all).filter(([k]) => k !== id)) : all;
+      return { ...all, [id]: h };
     });
   }, []);
   const revision = useRef(payload?.revision ?? 0);

@@ -146,7 +146,7 @@ describe('import panel: one clear message per problem', () => {
       notes: [{ code: 'follows_previous', line: 4, text: 'sau phần phát biểu\t30\tTham quan', params: { value: 'sau phần phát biểu' } }],
     };
     const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { followLines?: number[] };
+      const body = JSON.parse(init.body as string) as { followLines?: number[] };
       return body.followLines?.includes(4) ? answer(ok) : answer(refused, 400);
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -159,18 +159,18 @@ describe('import panel: one clear message per problem', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Đọc dòng 4 là: không có giờ in sẵn, bắt đầu ngay sau dòng trước' }));
     });
-    expect(JSON.parse(String((fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1].body))).toMatchObject({ followLines: [4] });
+    expect(JSON.parse((fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ followLines: [4] });
     expect(screen.getByText(/Giờ “sau phần phát biểu” đọc là: không có giờ in sẵn, bắt đầu ngay sau dòng trước \(bạn đã chọn\)/)).toBeTruthy();
     // The import sends the same choice.
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Nhập 1 tiết mục' }));
     });
-    expect(JSON.parse(String((fetchMock.mock.calls[2] as unknown as [string, RequestInit])[1].body))).toMatchObject({ followLines: [4], expectedRevision: 3 });
+    expect(JSON.parse((fetchMock.mock.calls[2] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ followLines: [4], expectedRevision: 3 });
   });
 
   it('undoing the reading previews again without it', async () => {
     const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { followLines?: number[] };
+      const body = JSON.parse(init.body as string) as { followLines?: number[] };
       return body.followLines
         ? answer({ dryRun: true, revision: 3, days: [], segments: [], warnings: [], notes: [{ code: 'follows_previous', line: 4, text: '', params: { value: 'tiếp theo' } }] })
         : answer({ error: { code: 'bad_request', message: 'x', details: { errors: [{ code: 'unreadable_time', line: 4, text: '', params: { value: 'tiếp theo' } }] } } }, 400);
@@ -185,7 +185,7 @@ describe('import panel: one clear message per problem', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Bỏ cách đọc này' }));
     });
-    expect(JSON.parse(String((fetchMock.mock.calls[2] as unknown as [string, RequestInit])[1].body)).followLines).toBeUndefined();
+    expect(JSON.parse((fetchMock.mock.calls[2] as unknown as [string, RequestInit])[1].body as string).followLines).toBeUndefined();
     expect(screen.getByRole('button', { name: /Đọc dòng 4/ })).toBeTruthy();
   });
 });

@@ -41,7 +41,7 @@ describe('the editor\'s save state', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (_url: string, init: RequestInit) => {
-        const body = JSON.parse(String(init.body)) as { programme: Programme };
+        const body = JSON.parse(init.body as string) as { programme: Programme };
         revision += 1;
         return new Response(JSON.stringify(payload(body.programme, revision)), { status: 200 });
       }),

@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Test projects by what they need, so each can run alone on a clean clone:
+ * - unit: pure code in node — no server, no socket, no process, no dist/, no DOM;
+ * - server: the real app on a loopback port with real HTTP and socket.io clients (and processes);
+ * - component: views rendered in jsdom (only files that need a DOM: *.test.tsx, *.dom.test.ts);
+ * - browser: flows in headless Chromium and checks of the built client (need `npm run build`);
+ * - reliability: long runs (fuzz, reconnect storms, slow consumers, crashes).
+ * In test/server, a file named *.unit.test.ts tests server code without a server.
+ */
+const DOM_TESTS = ['test/client/**/*.test.tsx', 'test/client/**/*.dom.test.ts'];
+
 export default defineConfig({
   plugins: [react()],
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/engine/**/*.test.ts', 'test/server/**/*.test.ts', 'test/import/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/engine/**/*.test.ts', 'test/import/**/*.test.ts', 'test/client/**/*.test.ts', 'test/server/**/*.unit.test.ts'],
+          exclude: DOM_TESTS,
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'server', include: ['test/server/**/*.test.ts'], exclude: ['test/server/**/*.unit.test.ts'], environment: 'node' },
       },
       {
         extends: true,
@@ -23,7 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'component',
-          include: ['test/client/**/*.test.{ts,tsx}'],
+          include: DOM_TESTS,
           environment: 'jsdom',
           setupFiles: ['test/client/setup.ts'],
         },

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ApiError, ErrorCode } from '../shared/protocol.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -29,4 +30,13 @@ export class ServiceError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, details: this.details };
   }
+}
+
+/**
+ * A payload that failed its schema, as the bad_request every way in reports: the first problems in
+ * plain words (`segments.2.title: …`, or `what` for the payload as a whole), the issues as details.
+ */
+export function invalidInput(error: z.ZodError, what: string): ServiceError {
+  const problems = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || what}: ${i.message}`);
+  return new ServiceError('bad_request', problems.join('; '), { issues: error.issues.slice(0, 20) });
 }

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Role } from '../../shared/protocol.ts';
-import { isMessageKey } from '../../shared/i18n/index.ts';
+import { errorMessageKey } from '../../shared/i18n/index.ts';
 import { toggleLang, useT } from '../i18n/lang.ts';
 import { login, logout, useSession } from './session.ts';
 import './login.css';
@@ -24,8 +24,7 @@ export function LoginGate({ roles, title, children }: Props) {
     const r = await login(password);
     setBusy(false);
     if (!r.ok) {
-      const key = `error.${r.code}`;
-      setError(isMessageKey(key) ? t(key) : t('error.internal'));
+      setError(t(errorMessageKey(r.code) ?? 'error.internal'));
     } else if (!roles.includes(r.session.role)) {
       setError(t('error.forbidden'));
       await logout();

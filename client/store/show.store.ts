@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { ProgrammePayload, RunState } from '../../shared/protocol.ts';
+import { isOlderRunState } from '../../shared/state-order.ts';
 
-export type Connection = 'connecting' | 'online' | 'offline';
+/** The socket's link to the server as the badge shows it (not the connection object in client/net). */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 export type ShowState = {
   /** The stage's latest run state; views derive what they show from it (useStageView). */
@@ -10,7 +12,7 @@ export type ShowState = {
   /** serverTime ≈ Date.now() + offsetMs */
   offsetMs: number;
   rttMs: number | null;
-  connection: Connection;
+  connection: ConnectionStatus;
   /** Device clock (epoch ms) of the last snapshot received. */
   lastUpdateAt: number | null;
 };
@@ -29,8 +31,8 @@ export const showStore = createStore<ShowState>()(() => initialShowState());
 
 export function receiveSnapshot(s: RunState): void {
   const prev = showStore.getState().snapshot;
-  // Late deliveries of an older version never overwrite a newer state.
-  if (prev && prev.stageId === s.stageId && s.version < prev.version && s.programmeRevision <= prev.programmeRevision) return;
+  // Late deliveries of an older state never overwrite a newer one.
+  if (prev && prev.stageId === s.stageId && isOlderRunState(s, prev)) return;
   showStore.setState({ snapshot: s, lastUpdateAt: Date.now() });
 }
 
@@ -40,7 +42,7 @@ export function receiveProgramme(p: ProgrammePayload): void {
   showStore.setState({ programme: p });
 }
 
-export function setConnection(connection: Connection): void {
+export function setConnection(connection: ConnectionStatus): void {
   showStore.setState({ connection });
 }
 

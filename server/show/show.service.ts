@@ -6,7 +6,7 @@ import { ActionRefused, applyCommand, dayRun, emptyRun, runningActual, type Stag
 import { snapshotOf } from '../../shared/snapshot.ts';
 import { PROTOCOL_VERSION, type ProgrammePayload, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/index.ts';
-import { ServiceError } from '../errors.ts';
+import { invalidInput, ServiceError } from '../errors.ts';
 import type { ActionsRepository } from '../store/actions.repository.ts';
 import type { ProgrammeRepository } from '../store/programme.repository.ts';
 import type { Db } from '../store/db.ts';
@@ -138,10 +138,7 @@ export class ShowService {
    */
   replaceProgramme(next: unknown, expectedRevision: number | undefined): ProgrammePayload {
     const parsed = Programme.safeParse(next);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'programme'}: ${i.message}`);
-      throw new ServiceError('bad_request', problems.join('; '), { issues: parsed.error.issues.slice(0, 20) });
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, 'programme');
     const programme = parsed.data;
     if (expectedRevision !== undefined && expectedRevision !== this.revision) {
       throw new ServiceError('stale_version', `the programme is at revision ${this.revision}, not ${expectedRevision}`, {

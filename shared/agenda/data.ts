@@ -1,6 +1,7 @@
 import type { Plan } from '../engine/plan.ts';
 import type { Day, SegmentKind, Stage } from '../model/programme.schema.ts';
 import type { ProgrammePayload, RunState } from '../protocol.ts';
+import { isOlderRunState } from '../state-order.ts';
 
 /** What attendees may see of a segment: no MC notes, no timer thresholds. */
 export type AgendaSegment = {
@@ -23,12 +24,12 @@ export type AgendaData = {
   segments: AgendaSegment[];
   plan: Plan;
   /** Latest run state per stage id (the phone derives the live marks from it). */
-  snapshots: Record<string, RunState>;
+  runStates: Record<string, RunState>;
   /** Server clock when this data was last known to be current. */
   asOf: number;
 };
 
-export function agendaDataFrom(p: ProgrammePayload, snapshots: RunState[], asOf: number): AgendaData {
+export function agendaDataFrom(p: ProgrammePayload, runStates: RunState[], asOf: number): AgendaData {
   const { event, segments } = p.programme;
   return {
     revision: p.revision,
@@ -50,7 +51,7 @@ export function agendaDataFrom(p: ProgrammePayload, snapshots: RunState[], asOf:
       section,
     })),
     plan: p.plan,
-    snapshots: Object.fromEntries(snapshots.map((s) => [s.stageId, s])),
+    runStates: Object.fromEntries(runStates.map((s) => [s.stageId, s])),
     asOf,
   };
 }
@@ -61,15 +62,14 @@ export function agendaDataFrom(p: ProgrammePayload, snapshots: RunState[], asOf:
  */
 export function withProgramme(d: AgendaData, p: ProgrammePayload, asOf: number): AgendaData {
   if (p.revision < d.revision) return d;
-  return agendaDataFrom(p, Object.values(d.snapshots), Math.max(asOf, d.asOf));
+  return agendaDataFrom(p, Object.values(d.runStates), Math.max(asOf, d.asOf));
 }
 
-/** A newer snapshot replaces the one of its stage; a late, older delivery never does. */
+/** A newer run state replaces the one of its stage; a late, older delivery never does. */
 export function withRunState(d: AgendaData, s: RunState, asOf: number): AgendaData {
-  const prev = d.snapshots[s.stageId];
-  if (prev && s.programmeRevision === prev.programmeRevision && s.version < prev.version) return d;
-  if (prev && s.programmeRevision < prev.programmeRevision) return d;
-  return { ...d, snapshots: { ...d.snapshots, [s.stageId]: s }, asOf: Math.max(asOf, d.asOf) };
+  const prev = d.runStates[s.stageId];
+  if (prev && isOlderRunState(s, prev)) return d;
+  return { ...d, runStates: { ...d.runStates, [s.stageId]: s }, asOf: Math.max(asOf, d.asOf) };
 }
 
 /** Which of two copies (inlined page, stored on the phone) is the fresher one. */

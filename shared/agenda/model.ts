@@ -120,7 +120,7 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
  * and the MC has started it. Before the first Start nothing is known beyond the plan.
  */
 function liveView(data: AgendaData, stageId: string, now: number, dayId?: string): StageView | null {
-  const state = data.snapshots[stageId];
+  const state = data.runStates[stageId];
   if (!state || state.run.cursorId === null || (dayId !== undefined && state.run.dayId !== dayId)) return null;
   if (state.programmeRevision !== data.revision) return null;
   return deriveStageView(data.plan, stageId, state.run, now);

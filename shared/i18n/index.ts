@@ -29,3 +29,14 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 }
 
 export const isMessageKey = (key: string): key is MessageKey => key in vi;
+
+/**
+ * The message that explains an error code from the server: an engine refusal (`no_next_segment`)
+ * or a request error (`stale_version`); null for a code this version has no words for.
+ */
+export function errorMessageKey(code: string): MessageKey | null {
+  const refusal = `refusal.${code}`;
+  if (isMessageKey(refusal)) return refusal;
+  const error = `error.${code}`;
+  return isMessageKey(error) ? error : null;
+}

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clockSync } from '../../client/net/clock-sync.ts';
 import type { ClockEstimate } from '../../client/net/clock.ts';
-import { socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
 // A server whose clock is 90 s ahead of this machine's: clients must follow the server, not themselves.
 const SKEW = 90_000;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ now: () => Date.now() + SKEW });
-});
-afterAll(() => server.close());
+const server = useTestServer({ now: () => Date.now() + SKEW });
 
 describe('client clock sync against a real server', () => {
   it('estimates the server clock within half the best round trip, and again after a reconnect', async () => {
-    const socket = await socketClient(server.url);
+    const socket = await server.client('');
     const estimates: ClockEstimate[] = [];
     const sync = clockSync(socket, (e) => estimates.push(e), { burst: 6, gapMs: 20, resyncMs: 60_000, timeoutMs: 2000 });
     try {

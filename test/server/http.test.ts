@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/protocol.ts';
-import { ADMIN_PASSWORD, loginToken, startTestServer, type TestServer } from '../support/server.ts';
+import { ADMIN_PASSWORD, loginToken, startTestServer, useTestServer } from '../support/server.ts';
 
-let server: TestServer;
-let token: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await loginToken(server.url);
-});
-afterAll(() => server.close());
-
-const post = (path: string, body?: unknown, auth = token) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
+const server = useTestServer();
+const post = (path: string, body?: unknown, auth = server.token) => server.api('POST', path, body, auth);
 
 describe('HTTP API', () => {
   it('serves health, programme and the waiting state without a login', async () => {
@@ -92,7 +80,7 @@ describe('HTTP API', () => {
 
     const set = await fetch(`${server.url}/api/v1/passwords`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
       body: JSON.stringify({ role: 'technician', password: 'tech-password-1' }),
     });
     expect(set.status).toBe(200);

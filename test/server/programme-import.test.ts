@@ -1,30 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Programme } from '../../shared/model/programme.schema.ts';
 import type { ProgrammePayload } from '../../shared/protocol.ts';
 import { APPENDIX } from '../import/appendix.ts';
 import { planDocx } from '../import/plan-docx.ts';
 import { khanhHoa2025 } from '../../server/demo/khanh-hoa-2025.ts';
-import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
-let server: TestServer;
-let token: string;
 const emptyDemo = () => ({ ...Programme.parse(khanhHoa2025), segments: [] });
-
-beforeEach(async () => {
-  server = await startTestServer({ programme: emptyDemo() });
-  token = await loginToken(server.url);
-});
-afterEach(() => server.close());
+const server = useTestServer(() => ({ programme: emptyDemo() }), { each: true });
 
 const post = (path: string, body: unknown, auth = true) =>
   fetch(`${server.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${server.token}` } : {}) },
     body: JSON.stringify(body),
   });
 // With the admin token: the crew's copy, MC notes included (the public one leaves them out).
 const programme = async () =>
-  (await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgrammePayload;
+  (await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${server.token}` } })).json()) as ProgrammePayload;
 type Preview = {
   dryRun: boolean;
   revision: number;
@@ -53,7 +46,7 @@ describe('POST /api/v1/programme/import', () => {
   });
 
   it('imports after confirmation: saves, bumps the revision and tells every screen', async () => {
-    const watcher = await socketClient(server.url);
+    const watcher = await server.client('');
     const heard = new Promise<ProgrammePayload>((resolve) => watcher.on('programme', (p) => p.programme.segments.length > 0 && resolve(p)));
     const r = await post('/api/v1/programme/import', { text: APPENDIX, mode: 'replace-day', expectedRevision: 1 });
     expect(r.status).toBe(200);
@@ -141,7 +134,7 @@ describe('export', () => {
   it('JSON export re-imports to the identical programme', async () => {
     await post('/api/v1/programme/import', { text: APPENDIX });
     const before = (await programme()).programme;
-    const exported = await (await fetch(`${server.url}/api/v1/programme/export.json`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const exported = await (await fetch(`${server.url}/api/v1/programme/export.json`, { headers: { authorization: `Bearer ${server.token}` } })).text();
     const r = await post('/api/v1/programme/import', { format: 'json', text: exported, mode: 'replace-all' });
     expect(r.status).toBe(200);
     const after = await programme();
@@ -152,7 +145,7 @@ describe('export', () => {
 
   it('CSV export: header, one row per segment, quoted where needed, BOM for Excel', async () => {
     await post('/api/v1/programme/import', { text: APPENDIX });
-    const r = await fetch(`${server.url}/api/v1/programme/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const r = await fetch(`${server.url}/api/v1/programme/export.csv`, { headers: { authorization: `Bearer ${server.token}` } });
     expect(r.headers.get('content-type')).toMatch(/text\/csv/);
     const buf = Buffer.from(await r.arrayBuffer());
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,31 +1,29 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Programme } from '../../shared/model/programme.schema.ts';
 import type { ProgrammePayload, Snapshot } from '../../shared/protocol.ts';
 import { at, makeProgramme, MIN } from '../support/factories.ts';
-import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { loginToken, startTestServer, useTestServer } from '../support/server.ts';
 
-let server: TestServer;
-let token: string;
 let clock = at('17:00');
-
-beforeEach(async () => {
+beforeEach(() => {
   clock = at('17:00');
-  server = await startTestServer({
+});
+const server = useTestServer(
+  {
     programme: makeProgramme([
       ['17:00', 15, { title: 'Ca nhạc' }],
       [null, 5, { title: 'Tuyên bố lý do' }],
       [null, 10, { title: 'Phát biểu khai mạc' }],
     ]),
     now: () => clock,
-  });
-  token = await loginToken(server.url);
-});
-afterEach(() => server.close());
+  },
+  { each: true },
+);
 
-const auth = () => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+const auth = () => ({ 'content-type': 'application/json', authorization: `Bearer ${server.token}` });
 const control = async (action: string, body: unknown = {}) =>
   (await (await fetch(`${server.url}/api/v1/control/${action}`, { method: 'POST', headers: auth(), body: JSON.stringify(body) })).json()) as Snapshot;
 const current = async () => (await (await fetch(`${server.url}/api/v1/programme`)).json()) as ProgrammePayload;
@@ -38,7 +36,7 @@ describe('editing the programme during the show', () => {
     await control('start');
     clock += 5 * MIN;
     expect((await state()).remainingMs).toBe(10 * MIN);
-    const screen = await socketClient(server.url);
+    const screen = await server.client('');
     await screen.emitWithAck('stage:watch', {});
     const pushed = new Promise<Snapshot>((resolve) => screen.on('state', (s) => s.programmeRevision === 2 && resolve(s)));
     const { programme, revision } = await current();

@@ -7,6 +7,7 @@ import { screensRepository } from '../../server/screens/screens.repository.ts';
 import { MAX_SCREENS, ScreensService } from '../../server/screens/screens.service.ts';
 import { openDb } from '../../server/store/db.ts';
 import type { Ack } from '../../shared/protocol.ts';
+import { expectOk } from '../support/ack.ts';
 import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
 
 const TECH_PASSWORD = 'tech-password-1';
@@ -39,10 +40,6 @@ type Events = 'screen:register' | 'screens:watch' | 'screen:assign' | 'screen:re
 async function call<T>(c: TestClient, event: Events, req: unknown): Promise<Ack<T>> {
   return (await c.timeout(3000).emitWithAck(event, req)) as Ack<T>;
 }
-function ok<T>(r: Ack<T>): T {
-  if (!r.ok) throw new Error(`refused: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
 const next = <T>(c: TestClient, event: 'screen:layout' | 'screens' | 'screen:identified' | 'screen:forgotten') =>
   new Promise<T>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no ${event}`)), 3000);
@@ -56,16 +53,16 @@ describe('screens over socket.io', () => {
   it('gives an unnamed screen a code it keeps, and finds a named screen by its name', async () => {
     await start();
     const led = await client();
-    const first = ok(await call<ScreenInfo>(led, 'screen:register', { width: 1920, height: 480 }));
+    const first = expectOk(await call<ScreenInfo>(led, 'screen:register', { width: 1920, height: 480 }));
     expect(first.id).toMatch(/^[A-Z2-9]{6}$/);
     expect(first).toMatchObject({ name: '', width: 1920, height: 480, connected: true, layout: { type: 'now-next' } });
-    const again = ok(await call<ScreenInfo>(led, 'screen:register', { screenId: first.id, width: 1280, height: 720 }));
+    const again = expectOk(await call<ScreenInfo>(led, 'screen:register', { screenId: first.id, width: 1280, height: 720 }));
     expect(again).toMatchObject({ id: first.id, width: 1280, height: 720 });
 
     const other = await client();
-    const named = ok(await call<ScreenInfo>(other, 'screen:register', { name: 'Cổng chính', width: 3840, height: 1080 }));
+    const named = expectOk(await call<ScreenInfo>(other, 'screen:register', { name: 'Cổng chính', width: 3840, height: 1080 }));
     expect(named.id).not.toBe(first.id);
-    const sameName = ok(await call<ScreenInfo>(other, 'screen:register', { name: 'cổng CHÍNH', width: 3840, height: 1080 }));
+    const sameName = expectOk(await call<ScreenInfo>(other, 'screen:register', { name: 'cổng CHÍNH', width: 3840, height: 1080 }));
     expect(sameName.id).toBe(named.id);
   });
 
@@ -86,20 +83,20 @@ describe('screens over socket.io', () => {
   it('sends an assignment to the screen and the list to technicians, and tracks connection', async () => {
     await start();
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    expect(ok(await call<ScreenInfo[]>(tech, 'screens:watch', {}))).toEqual([]);
+    expect(expectOk(await call<ScreenInfo[]>(tech, 'screens:watch', {}))).toEqual([]);
     const listed = next<ScreenInfo[]>(tech, 'screens');
     const led = await client();
-    const me = ok(await call<ScreenInfo>(led, 'screen:register', { width: 1080, height: 1920 }));
+    const me = expectOk(await call<ScreenInfo>(led, 'screen:register', { width: 1080, height: 1920 }));
     expect((await listed).map((s) => [s.id, s.connected])).toEqual([[me.id, true]]);
 
     const pushed = next<ScreenInfo>(led, 'screen:layout');
-    const assigned = ok(await call<ScreenInfo[]>(tech, 'screen:assign', { screens: [me.id], layout: { type: 'message', text: 'Xin mời ổn định chỗ ngồi' } }));
+    const assigned = expectOk(await call<ScreenInfo[]>(tech, 'screen:assign', { screens: [me.id], layout: { type: 'message', text: 'Xin mời ổn định chỗ ngồi' } }));
     expect(assigned.map((s) => s.layout)).toEqual([{ type: 'message', text: 'Xin mời ổn định chỗ ngồi' }]);
     expect((await pushed).layout).toEqual({ type: 'message', text: 'Xin mời ổn định chỗ ngồi' });
 
     // A resized window registers again; the technician sees the new resolution.
     const resized = next<ScreenInfo[]>(tech, 'screens');
-    ok(await call(led, 'screen:register', { screenId: me.id, width: 1920, height: 1080 }));
+    expectOk(await call(led, 'screen:register', { screenId: me.id, width: 1920, height: 1080 }));
     expect((await resized).map((s) => [s.width, s.height, s.connected])).toEqual([[1920, 1080, true]]);
 
     const gone = next<ScreenInfo[]>(tech, 'screens');
@@ -111,13 +108,13 @@ describe('screens over socket.io', () => {
   it('blacks out every screen and clears back to what each showed', async () => {
     await start();
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    const a = ok(await call<ScreenInfo>(await client(), 'screen:register', { name: 'A', width: 100, height: 100 }));
-    const b = ok(await call<ScreenInfo>(await client(), 'screen:register', { name: 'B', width: 100, height: 100 }));
-    ok(await call(tech, 'screen:assign', { screens: [a.id], layout: { type: 'qr', text: 'Quét để xem chương trình' } }));
-    ok(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
+    const a = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'A', width: 100, height: 100 }));
+    const b = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'B', width: 100, height: 100 }));
+    expectOk(await call(tech, 'screen:assign', { screens: [a.id], layout: { type: 'qr', text: 'Quét để xem chương trình' } }));
+    expectOk(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
     // A second blackout must not forget what was on before the first.
-    ok(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
-    const restored = ok(await call<ScreenInfo[]>(tech, 'screen:restore', { screens: 'all' }));
+    expectOk(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
+    const restored = expectOk(await call<ScreenInfo[]>(tech, 'screen:restore', { screens: 'all' }));
     const byId = new Map(restored.map((s) => [s.id, s.layout]));
     expect(byId.get(a.id)).toEqual({ type: 'qr', text: 'Quét để xem chương trình' });
     expect(byId.get(b.id)).toEqual({ type: 'now-next' });
@@ -127,22 +124,22 @@ describe('screens over socket.io', () => {
     await start();
     const tech = await client(await loginToken(server!.url));
     const led = await client();
-    const me = ok(await call<ScreenInfo>(led, 'screen:register', { width: 1920, height: 1080 }));
-    ok(await call<ScreenInfo>(await client(), 'screen:register', { name: 'Sân khấu', width: 10, height: 10 }));
+    const me = expectOk(await call<ScreenInfo>(led, 'screen:register', { width: 1920, height: 1080 }));
+    expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'Sân khấu', width: 10, height: 10 }));
 
     const renamed = next<ScreenInfo>(led, 'screen:layout');
-    ok(await call(tech, 'screen:rename', { screenId: me.id, name: 'Màn trái' }));
+    expectOk(await call(tech, 'screen:rename', { screenId: me.id, name: 'Màn trái' }));
     expect((await renamed).name).toBe('Màn trái');
     expect(await call(tech, 'screen:rename', { screenId: me.id, name: 'sân KHẤU' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
 
     const flashed = next<{ name: string }>(led, 'screen:identified');
-    ok(await call(tech, 'screen:identify', { screenId: me.id }));
+    expectOk(await call(tech, 'screen:identify', { screenId: me.id }));
     expect(await flashed).toEqual({ name: 'Màn trái' });
 
     const forgotten = next<undefined>(led, 'screen:forgotten');
-    ok(await call(tech, 'screen:forget', { screenId: me.id }));
+    expectOk(await call(tech, 'screen:forget', { screenId: me.id }));
     await forgotten;
-    const list = ok(await call<ScreenInfo[]>(tech, 'screens:watch', {}));
+    const list = expectOk(await call<ScreenInfo[]>(tech, 'screens:watch', {}));
     expect(list.map((s) => s.name)).toEqual(['Sân khấu']);
   });
 
@@ -150,15 +147,15 @@ describe('screens over socket.io', () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'ros-screens-')), 'db.sqlite');
     await start(dbFile);
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    const me = ok(await call<ScreenInfo>(await client(), 'screen:register', { width: 1920, height: 480 }));
-    ok(await call(tech, 'screen:rename', { screenId: me.id, name: 'Dải LED' }));
-    ok(await call(tech, 'screen:assign', { screens: [me.id], layout: { type: 'agenda' } }));
+    const me = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { width: 1920, height: 480 }));
+    expectOk(await call(tech, 'screen:rename', { screenId: me.id, name: 'Dải LED' }));
+    expectOk(await call(tech, 'screen:assign', { screens: [me.id], layout: { type: 'agenda' } }));
     clients.forEach((c) => c.close());
     clients = [];
     await server!.close();
 
     await start(dbFile);
-    const back = ok(await call<ScreenInfo>(await client(), 'screen:register', { screenId: me.id, width: 1920, height: 480 }));
+    const back = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { screenId: me.id, width: 1920, height: 480 }));
     expect(back).toMatchObject({ id: me.id, name: 'Dải LED', layout: { type: 'agenda' } });
   });
 });
@@ -166,7 +163,7 @@ describe('screens over socket.io', () => {
 describe('screens over HTTP (Companion buttons)', () => {
   it('lists screens and assigns a layout to one or to all', async () => {
     await start();
-    const me = ok(await call<ScreenInfo>(await client(), 'screen:register', { name: 'LED 1', width: 1280, height: 720 }));
+    const me = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'LED 1', width: 1280, height: 720 }));
     const token = await loginToken(server!.url, TECH_PASSWORD);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     expect((await fetch(`${server!.url}/api/v1/screens`)).status).toBe(401);

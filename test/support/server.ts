@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
 import { demoProgramme } from '../../server/demo/demo-programme.ts';
 import { openDb } from '../../server/store/db.ts';
@@ -36,6 +37,72 @@ export async function startTestServer(
     close: async () => {
       await app.close();
       db.close();
+    },
+  };
+}
+
+export type TestServerOptions = Parameters<typeof startTestServer>[0];
+
+/** What a test file sees of the server `useTestServer` runs for it. */
+export type UsedServer = {
+  readonly url: string;
+  readonly app: App;
+  /** An admin's bearer token, logged in when the server started. */
+  readonly token: string;
+  /** A JSON request as the consoles send it; with the admin token unless `token` says otherwise ('' for none). */
+  api: (method: string, path: string, body?: unknown, token?: string) => Promise<Response>;
+  /** A socket.io client (admin unless `token` says otherwise, '' for anonymous), disconnected after each test. */
+  client: (token?: string, path?: string) => Promise<TestClient>;
+};
+
+/**
+ * The one set-up of a server test: the whole app on a free loopback port, started before the
+ * file's tests (or before each test with `{ each: true }`, for tests that need a fresh store or
+ * clock), logged in as admin, its sockets closed after each test and the server after the last.
+ */
+export function useTestServer(opts: TestServerOptions | (() => TestServerOptions) = {}, scope: { each?: boolean } = {}): UsedServer {
+  let server: TestServer | null = null;
+  let token = '';
+  let sockets: TestClient[] = [];
+  const running = (): TestServer => {
+    if (!server) throw new Error('the test server runs inside tests and hooks only');
+    return server;
+  };
+  const start = async () => {
+    server = await startTestServer(typeof opts === 'function' ? opts() : opts);
+    token = await loginToken(server.url);
+  };
+  const stop = async () => {
+    await server?.close();
+    server = null;
+  };
+  (scope.each ? beforeEach : beforeAll)(start);
+  afterEach(() => {
+    for (const s of sockets) s.disconnect();
+    sockets = [];
+  });
+  (scope.each ? afterEach : afterAll)(stop);
+  return {
+    get url() {
+      return running().url;
+    },
+    get app() {
+      return running().app;
+    },
+    get token() {
+      running();
+      return token;
+    },
+    api: (method, path, body, as = token) =>
+      fetch(`${running().url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
+    client: async (as = token, path) => {
+      const s = await socketClient(running().url, as || undefined, path);
+      sockets.push(s);
+      return s;
     },
   };
 }

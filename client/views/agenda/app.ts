@@ -278,12 +278,14 @@ function readStored(storage: AgendaEnv['storage']): AgendaData | null {
   try {
     const raw = storage?.getItem(STORE_KEY);
     if (!raw) return null;
-    const d = JSON.parse(raw) as AgendaData;
+    // `snapshots`: the name earlier page versions stored the run states under.
+    const d = JSON.parse(raw) as AgendaData & { snapshots?: AgendaData['runStates'] };
     if (!(typeof d?.revision === 'number' && typeof d.asOf === 'number' && d.event && d.plan)) return null;
     // A copy kept by an earlier version of this page may hold stage states of another shape: its
     // programme is still good, its states are not (the socket brings fresh ones).
-    const snapshots = Object.fromEntries(Object.entries(d.snapshots ?? {}).filter(([, s]) => typeof s?.run?.actuals === 'object'));
-    return { ...d, snapshots };
+    const { snapshots, ...rest } = d;
+    const runStates = Object.fromEntries(Object.entries(d.runStates ?? snapshots ?? {}).filter(([, s]) => typeof s?.run?.actuals === 'object'));
+    return { ...rest, runStates };
   } catch {
     return null;
   }

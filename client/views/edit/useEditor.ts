@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isMessageKey, type MessageKey, type Params } from '../../../shared/i18n/index.ts';
+import { errorMessageKey, type MessageKey, type Params } from '../../../shared/i18n/index.ts';
 import type { Programme } from '../../../shared/model/programme.schema.ts';
 import type { ApiError, ProgrammePayload } from '../../../shared/protocol.ts';
 import { receiveProgramme } from '../../store/show.store.ts';
@@ -21,10 +21,7 @@ export type Toast = { key: MessageKey; params: Params; undo: boolean } | null;
 const MAX_UNDO = 50;
 
 export function errorKey(e: ApiError): MessageKey {
-  const k = `error.${e.code}`;
-  if (isMessageKey(k)) return k;
-  const r = `refusal.${e.code}`;
-  return isMessageKey(r) ? r : 'error.internal';
+  return errorMessageKey(e.code) ?? 'error.internal';
 }
 
 /**

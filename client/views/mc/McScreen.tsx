@@ -6,7 +6,7 @@ import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
 import type { ProgrammePayload } from '../../../shared/protocol.ts';
 import { useT, type T } from '../../i18n/lang.ts';
 import { formatClock } from '../../../shared/time-format.ts';
-import type { Connection } from '../../store/show.store.ts';
+import type { ConnectionStatus } from '../../store/show.store.ts';
 import { aheadBehindLabel, aheadBehindTone, defaultDay, fixedLateList, lateAmount, primaryAction } from './mc-display.ts';
 import { McControls } from './McControls.tsx';
 import { McHeader } from './McHeader.tsx';
@@ -22,7 +22,7 @@ export type McScreenProps = {
   segments: ReadonlyMap<string, Segment>;
   stageId: string | null;
   onStage: (id: string) => void;
-  connection: Connection;
+  connection: ConnectionStatus;
   send: Send;
   wakeLock?: boolean;
   onLogout?: () => void;

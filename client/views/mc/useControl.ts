@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isMessageKey } from '../../../shared/i18n/index.ts';
+import { errorMessageKey } from '../../../shared/i18n/index.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
 import type { T } from '../../i18n/lang.ts';
@@ -48,8 +48,8 @@ export function useControl(send: Send, t: T) {
       if (code === 'stale_version') show('stale', t('error.stale_version'));
       else if (code === 'offline') show('offline', t('error.offline'));
       else {
-        const key = isMessageKey(`refusal.${code}`) ? `refusal.${code}` : `error.${code}`;
-        show('refused', isMessageKey(key) ? t(key) : r.error.message);
+        const key = errorMessageKey(code);
+        show('refused', key ? t(key) : r.error.message);
       }
       return false;
     },

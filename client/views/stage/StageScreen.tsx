@@ -2,7 +2,7 @@ import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
 import { toggleLang, useT } from '../../i18n/lang.ts';
 import { formatClock, formatDuration } from '../../../shared/time-format.ts';
-import type { Connection } from '../../store/show.store.ts';
+import type { ConnectionStatus } from '../../store/show.store.ts';
 import { flashOn, gapLabel, gapRemainingMs, isFlashing, previousInLine, timerDisplay, type Label } from './stage-display.ts';
 
 export type StageScreenProps = {
@@ -12,7 +12,7 @@ export type StageScreenProps = {
   segments: ReadonlyMap<string, Segment>;
   timeZone: string;
   eventTitle: string;
-  connection: Connection;
+  connection: ConnectionStatus;
 };
 
 /** The speaker's timer: one huge number, readable from ten metres, and the MC's message. */

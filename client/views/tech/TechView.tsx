@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Layout } from '../../../shared/model/screen.schema.ts';
 import type { Ack } from '../../../shared/protocol.ts';
-import { isMessageKey } from '../../../shared/i18n/index.ts';
+import { errorMessageKey } from '../../../shared/i18n/index.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
 import { SessionButtons } from '../../auth/SessionButtons.tsx';
 import { useSession } from '../../auth/session.ts';
@@ -37,8 +37,8 @@ function TechConsole() {
   const report = <T,>(r: Ack<T>, ok?: string) => {
     if (r.ok) setStatus(ok ? { ok: true, text: ok } : null);
     else {
-      const key = `error.${r.error.code}`;
-      setStatus({ ok: false, text: isMessageKey(key) ? t(key) : r.error.message });
+      const key = errorMessageKey(r.error.code);
+      setStatus({ ok: false, text: key ? t(key) : r.error.message });
     }
     return r.ok;
   };

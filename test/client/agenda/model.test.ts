@@ -114,7 +114,7 @@ describe('agenda model', () => {
     const s2 = snapshotAfter(p, [[{ type: 'start' }, at('17:00')], [{ type: 'next' }, at('17:15')]], at('17:15'));
     const base = dataOf(p, [], at('16:00'));
     const d = withRunState(withRunState(base, s2, at('17:15')), s1, at('17:16'));
-    expect(d.snapshots.main?.version).toBe(2);
+    expect(d.runStates.main?.version).toBe(2);
     const edited = withProgramme(d, payloadOf(p, 2), at('17:20'));
     expect(edited.revision).toBe(2);
     // A snapshot of the older revision may name removed segments: no live marks from it.

@@ -133,6 +133,14 @@ describe('useEditor', () => {
     expect(titlesOf(result.current.draft!)).toEqual(['Ca nhạc', 'Tuyên bố lý do', 'Phát biểu khai mạc']);
   });
 
+  it('can undo an import as soon as it is remembered', () => {
+    receiveProgramme(payload(programme, 1));
+    const { result } = renderHook(() => useEditor('token'));
+    expect(result.current.canUndo).toBe(false);
+    act(() => result.current.remember(programme));
+    expect(result.current.canUndo).toBe(true);
+  });
+
   it('a refused save puts the programme back and says why (removing the running segment)', async () => {
     vi.stubGlobal(
       'fetch',

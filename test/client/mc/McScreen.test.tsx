@@ -5,7 +5,7 @@ import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
 import { McScreen } from '../../../client/views/mc/McScreen.tsx';
 import { setLang } from '../../../client/i18n/lang.ts';
-import type { Connection } from '../../../client/store/show.store.ts';
+import type { ConnectionStatus } from '../../../client/store/show.store.ts';
 import { at, MIN } from '../../support/factories.ts';
 import { scenario } from '../stage/views.ts';
 
@@ -21,7 +21,7 @@ const ok = (): Promise<Ack<Snapshot>> => Promise.resolve({ ok: true, data: {} as
 const fail = (code: 'stale_version' | 'offline' | 'not_running'): Promise<Ack<Snapshot>> =>
   Promise.resolve({ ok: false, error: { code, message: code } });
 
-function mount(view: StageView, now: number, send = vi.fn((_c: Command) => ok()), connection: Connection = 'online') {
+function mount(view: StageView, now: number, send = vi.fn((_c: Command) => ok()), connection: ConnectionStatus = 'online') {
   render(
     <McScreen view={view} now={now} payload={s.payload} segments={s.segments} stageId="main" onStage={() => {}} connection={connection} send={send} />,
   );

@@ -4,7 +4,7 @@ import type { StageView } from '../../../shared/engine/view.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import { StageScreen } from '../../../client/views/stage/StageScreen.tsx';
 import { setLang } from '../../../client/i18n/lang.ts';
-import type { Connection } from '../../../client/store/show.store.ts';
+import type { ConnectionStatus } from '../../../client/store/show.store.ts';
 import { at, TZ } from '../../support/factories.ts';
 import { scenario } from './views.ts';
 
@@ -17,7 +17,7 @@ type Log = [Command, number][];
 const startAward: Log = [[{ type: 'start', dayId: 'd1' }, at('16:10')]];
 const atOpening: Log = [...startAward, [{ type: 'end' }, at('16:20')], [{ type: 'next' }, at('17:00')]];
 
-function show(view: StageView | null, now: number, connection: Connection = 'online') {
+function show(view: StageView | null, now: number, connection: ConnectionStatus = 'online') {
   return render(<StageScreen view={view} now={now} segments={s.segments} timeZone={TZ} eventTitle="Ngày Hội công nghệ số" connection={connection} />);
 }
 const digits = () => screen.getByTestId('stage-digits');

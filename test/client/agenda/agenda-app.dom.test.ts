@@ -176,13 +176,27 @@ describe('agenda page (DOM)', () => {
 
   it('keeps the programme of a stored copy from an earlier version but not its stage states of another shape', () => {
     const p = twoDayProgramme();
-    const stored = dataOf(p, [], clock + 60_000);
+    const { runStates: _, ...stored } = dataOf(p, [], clock + 60_000);
     // As an earlier version stored it: a derived snapshot without the run it came from.
     localStorage.setItem(STORE_KEY, JSON.stringify({ ...stored, snapshots: { main: { stageId: 'main', version: 3, programmeRevision: 1, phase: 'running', currentId: 'welcome' } } }));
     try {
       mount(p);
       expect(row('welcome').dataset.status).not.toBe('now');
       expect(root.querySelectorAll('.ag-row').length).toBe(4);
+    } finally {
+      localStorage.removeItem(STORE_KEY);
+    }
+  });
+
+  it('keeps the run states of a copy stored under their earlier name (snapshots)', () => {
+    const p = twoDayProgramme();
+    clock = at('17:03');
+    const started = snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock);
+    const { runStates, ...stored } = dataOf(p, [started], clock + 60_000);
+    localStorage.setItem(STORE_KEY, JSON.stringify({ ...stored, snapshots: runStates }));
+    try {
+      mount(p);
+      expect(row('welcome').dataset.status).toBe('now');
     } finally {
       localStorage.removeItem(STORE_KEY);
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../shared/import/index.ts';
 import { isRelativeTime } from '../../shared/import/time.ts';
@@ -10,9 +11,8 @@ const table = (text: string, opts: ParseOptions = {}): ParseResult => {
   return s.result;
 };
 
-/** The Quảng Ngãi plan's opening ceremony, pasted as the plan prints it: a list with no times. */
-const QN = readFileSync('/work/shared/seeds/quang-ngai-innovation-week-2025-plan.txt', 'utf8').split('\n');
-const opening = QN.slice(QN.findIndex((l) => l.startsWith('2.1. Lễ khai mạc')), QN.findIndex((l) => l.startsWith('2.2.'))).join('\n');
+/** Section 2.1 of the Quảng Ngãi 2025 plan (its opening ceremony), as the plan prints it: a list with no times. */
+const opening = readFileSync(join(import.meta.dirname, '../fixtures/import/quang-ngai-opening.txt'), 'utf8');
 
 describe('what the importer says about a text it cannot use', () => {
   it('a programme with no times or durations: one message for the whole text, saying how many lines it read', () => {

@@ -1,10 +1,11 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import HomeView from '../../../client/views/home/HomeView.tsx';
 import { setLang } from '../../../client/i18n/lang.ts';
-import { ROOT } from '../../support/server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** README's "Which device opens which screen" table, as [screen, opened on, address] rows. */
 function readmeViews(): string[][] {

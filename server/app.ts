@@ -10,18 +10,22 @@ import { agendaRoutes } from './agenda/agenda.routes.ts';
 import { authService, type AuthService } from './auth/auth.service.ts';
 import { ServiceError } from './errors.ts';
 import { authRoutes } from './http/auth.routes.ts';
+import { jsonBody } from './http/json-body.ts';
 import { controlRoutes } from './http/control.routes.ts';
 import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
 import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
+import { importRunner } from './programme/import.runner.ts';
+import type { ImportLimits } from './programme/import.limits.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { ShowService } from './show/show.service.ts';
 import { liveBroadcaster } from './show/broadcaster.ts';
 import { publicProgramme } from './show/public-programme.ts';
 import { liveEndpoint, type LiveEndpoint } from './live/live.endpoint.ts';
 import { actionsRepository } from './store/actions.repository.ts';
-import type { Db } from './store/db.ts';
+import { probeWrite, type Db } from './store/db.ts';
+import { storeHealth, type StoreHealthTracker } from './store/store-health.ts';
 import { programmeRepository } from './store/programme.repository.ts';
 import { attachScreenHandlers, screensBroadcaster } from './screens/screens.handlers.ts';
 import { screensRepository } from './screens/screens.repository.ts';
@@ -39,14 +43,26 @@ export type AppDeps = {
   allowedOrigins?: readonly string[];
   /** Benchmark only: stamps broadcast snapshots with this monotonic clock (see ShowDeps). */
   benchClock?: () => number;
+  /** What one import may cost (time, memory, inflated size); defaults in import.limits.ts. */
+  importLimits?: ImportLimits;
 };
 
-export type App = { http: HttpServer; io: AppServer; live: LiveEndpoint; show: ShowService; auth: AuthService; close: () => Promise<void> };
+export type App = {
+  http: HttpServer;
+  io: AppServer;
+  live: LiveEndpoint;
+  show: ShowService;
+  auth: AuthService;
+  health: StoreHealthTracker;
+  close: () => Promise<void>;
+};
 
 /** Builds the whole server; nothing listens and nothing is read from the environment here. */
 export function createApp(deps: AppDeps): App {
   const now = deps.now ?? Date.now;
+  const health = storeHealth(now);
   const show = new ShowService({
+    health,
     db: deps.db,
     programmes: programmeRepository(deps.db),
     actions: actionsRepository(deps.db),
@@ -56,6 +72,9 @@ export function createApp(deps: AppDeps): App {
     ...(deps.afterAppend ? { afterAppend: deps.afterAppend } : {}),
   });
   const auth = authService(deps.db, now);
+  // A read-only store still shows the programme; it cannot take a press, and /healthz says so from the start.
+  const unwritable = probeWrite(deps.db);
+  if (unwritable) health.failed(unwritable);
   const screens = new ScreensService(screensRepository(deps.db), now);
 
   const app = express();
@@ -79,10 +98,11 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   // Before the 64 kb parser: import and programme replacement parse their own, larger bodies.
-  app.use(programmeRoutes(show, auth));
+  const imports = importRunner(deps.importLimits);
+  app.use(programmeRoutes(show, auth, imports.run));
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
-  app.use(express.json({ limit: '64kb' }));
-  app.use(publicRoutes(show, auth, now()));
+  app.use(jsonBody('64kb'));
+  app.use(publicRoutes(show, auth, now(), health));
   app.use(authRoutes(auth));
   app.use(controlRoutes(show, auth));
   app.use(screensRoutes(screens, auth));
@@ -106,8 +126,10 @@ export function createApp(deps: AppDeps): App {
     live,
     show,
     auth,
+    health,
     close: async () => {
       await live.close();
+      await imports.close();
       // io.close() settles before the HTTP server has closed; its callback waits for that.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

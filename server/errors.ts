@@ -18,12 +18,14 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** HTTP status when the code's own is not precise enough (413 for a file over an import limit). */
+    private readonly statusOverride?: number,
   ) {
     super(message);
   }
   get status(): number {
     // Engine refusals (not_running, no_next_segment…) are valid requests the state does not allow.
-    return STATUS[this.code] ?? 409;
+    return this.statusOverride ?? STATUS[this.code] ?? 409;
   }
   toJSON(): ApiError {
     return this.details === undefined

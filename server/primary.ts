@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { demoProgramme } from './demo/demo-programme.ts';
 import { VIEW_ROUTES } from './http/static.routes.ts';
-import { openDb } from './store/db.ts';
+import { openDb, StoreUnusable, type Db } from './store/db.ts';
+import { BACKUP_EVERY_MS, scheduleBackups } from './store/backup.ts';
 import { dispatchingServer } from './fanout/dispatch.ts';
 import { fanoutPool } from './fanout/pool.ts';
 import { LIVE_PATH } from './live/live.endpoint.ts';
@@ -18,7 +19,7 @@ export async function startPrimary(): Promise<void> {
   const host = process.env.HOST ?? '0.0.0.0';
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 
-  const db = openDb(join(dataDir, 'run-of-show.sqlite'));
+  const db = openStoreOrExit(join(dataDir, 'run-of-show.sqlite'));
   const app = createApp({
     db,
     seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
@@ -28,7 +29,14 @@ export async function startPrimary(): Promise<void> {
     // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
     ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),
   });
-  const generated = await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD);
+  const store = app.health.get();
+  if (!store.ok) {
+    console.error(
+      `run-of-show: ${store.problem} (${join(dataDir, 'run-of-show.sqlite')}): the programme is shown but no control will be saved; /healthz reports it and the consoles show a banner. Make the file writable, or restore a backup elsewhere (docs/RELIABILITY.md).`,
+    );
+  }
+  const generated = store.ok ? await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD) : null;
+  const backups = scheduleBackups(db, join(dataDir, 'backups'), backupInterval(process.env.BACKUP_EVERY_SEC));
 
   const workers = workerCount(process.env.WORKERS);
   const pool = workers > 0 ? fanoutPool(workers, app.show) : null;
@@ -69,6 +77,7 @@ export async function startPrimary(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing`);
+    backups.stop();
     pool?.close();
     if (listener !== app.http) listener.close();
     // Every action is already committed; closing just checkpoints the WAL.
@@ -81,6 +90,23 @@ export async function startPrimary(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** The store file, or one clear line and exit 1 when it exists but is empty or damaged: never a silent fresh start. */
+function openStoreOrExit(file: string): Db {
+  try {
+    return openDb(file);
+  } catch (e) {
+    if (!(e instanceof StoreUnusable)) throw e;
+    console.error(`run-of-show cannot start: ${e.message}`);
+    process.exit(1);
+  }
+}
+
+/** BACKUP_EVERY_SEC: seconds between backups of a changing store (default 300). */
+function backupInterval(value: string | undefined): number {
+  const n = Number(value ?? '');
+  return value && Number.isFinite(n) && n >= 1 ? n * 1000 : BACKUP_EVERY_MS;
 }
 
 /** WORKERS: how many fan-out worker processes hold the audience's websockets (0, the default: none). */

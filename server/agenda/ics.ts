@@ -89,9 +89,12 @@ function vtimezone(tz: string, offsetMin: number): string[] {
   ];
 }
 
-/** TEXT value escaping of RFC 5545 §3.3.11. */
+/**
+ * TEXT value escaping of RFC 5545 §3.3.11. Every line break, a lone CR included, becomes \n: some
+ * readers end a content line at a bare CR, so one left raw would start a line of the sender's choosing.
+ */
 export function text(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character. */

@@ -39,6 +39,16 @@ export function authService(db: Db, now: () => number) {
   const revokeApi = db.prepare("UPDATE tokens SET revoked_at = ? WHERE kind = 'api' AND substr(token_hash, 1, 16) = ? AND revoked_at IS NULL");
   const failures = new Map<string, { count: number; since: number }>();
 
+  /** This address's attempts in the current window; old windows are swept so guessing from many addresses cannot grow the map for ever. */
+  function attemptWindow(address: string, at: number): { count: number; since: number } {
+    if (failures.size > 10_000) for (const [a, w] of failures) if (at - w.since >= FAIL_WINDOW_MS) failures.delete(a);
+    const f = failures.get(address);
+    if (f && at - f.since < FAIL_WINDOW_MS) return f;
+    const fresh = { count: 0, since: at };
+    failures.set(address, fresh);
+    return fresh;
+  }
+
   function issue(role: Role, kind: 'session' | 'api', name: string, ttl: number | null) {
     const token = randomBytes(32).toString('base64url');
     const at = now();
@@ -74,12 +84,15 @@ export function authService(db: Db, now: () => number) {
 
     async login(password: string, address: string) {
       const at = now();
-      const f = failures.get(address);
-      if (f && at - f.since < FAIL_WINDOW_MS && f.count >= FAILS_ALLOWED) {
+      const f = attemptWindow(address, at);
+      if (f.count >= FAILS_ALLOWED) {
         throw new ServiceError('rate_limited', 'too many failed logins; wait a few minutes', {
           retryAfterSec: Math.ceil((f.since + FAIL_WINDOW_MS - at) / 1000),
         });
       }
+      // Counted before the hash is checked: guesses sent in parallel all wait on scrypt, and a count
+      // written after that await would let every one of them through.
+      f.count++;
       for (const role of ROLES) {
         const cred = getCred.get(role);
         if (cred && (await verifyPassword(password, cred.hash))) {
@@ -87,8 +100,6 @@ export function authService(db: Db, now: () => number) {
           return issue(role, 'session', '', SESSION_TTL_MS);
         }
       }
-      const fresh = !f || at - f.since >= FAIL_WINDOW_MS;
-      failures.set(address, fresh ? { count: 1, since: at } : { count: f.count + 1, since: f.since });
       throw new ServiceError('unauthorized', 'wrong password');
     },
 

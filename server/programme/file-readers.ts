@@ -14,7 +14,8 @@ export class UnreadableFile extends Error {}
 export async function docxRows(buffer: Buffer): Promise<RawRow[]> {
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer })).value;
+    // Pictures are never part of a programme: skip them rather than inline each as base64.
+    html = (await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) })).value;
   } catch (e) {
     throw new UnreadableFile(`not a readable .docx file (${e instanceof Error ? e.message : 'unknown error'})`);
   }

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../http/json-body.ts';
 import { z } from 'zod';
 import { programmeCsv } from '../../shared/export/csv.ts';
 import { toExport } from '../../shared/import/json.ts';
@@ -7,7 +8,7 @@ import { requireRole } from '../http/auth.middleware.ts';
 import { parse } from '../http/validate.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { IMPORT_LIMIT, ImportRequest, ReplaceRequest } from './import.schema.ts';
-import { previewImport } from './import.service.ts';
+import type { ImportRunner } from './import.runner.ts';
 
 const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional() }).loose();
 
@@ -15,16 +16,16 @@ const DryRun = z.object({ dryRun: z.enum(['1', 'true', '0', 'false']).optional()
  * Programme editing, import and export (admin). Mounted before the app's 64 kb JSON parser: these
  * routes parse their own bodies with a 10 MB cap, since a .docx plan sent as base64 is large.
  */
-export function programmeRoutes(show: ShowService, auth: AuthService): Router {
+export function programmeRoutes(show: ShowService, auth: AuthService, runImport: ImportRunner['run']): Router {
   const r = Router();
   const admin = requireRole(auth, ['admin']);
-  const bigJson = express.json({ limit: IMPORT_LIMIT });
+  const bigJson = jsonBody(IMPORT_LIMIT);
 
   r.post('/api/v1/programme/import', admin, bigJson, async (req, res) => {
     const dryRun = ['1', 'true'].includes(parse(DryRun, req.query).dryRun ?? '');
     const body = parse(ImportRequest, req.body ?? {});
     const { programme, revision } = show.current();
-    const { preview, notes } = await previewImport(programme, body);
+    const { preview, notes } = await runImport(programme, body);
     const summary = {
       days: preview.days,
       segments: preview.segments,

@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/model/action.schema.ts';
 import { Programme } from '../../shared/model/programme.schema.ts';
 import { programmeWarnings } from '../../shared/model/warnings.ts';
+import { programmeTextProblems, textProblem } from '../../shared/model/plain-text.ts';
 import { resolvePlan, type Plan } from '../../shared/engine/plan.ts';
 import { ActionRefused, applyCommand, dayRun, emptyRun, runningActual, type StageRun } from '../../shared/engine/run.ts';
 import { snapshotOf } from '../../shared/snapshot.ts';
@@ -10,6 +11,7 @@ import { invalidInput, ServiceError } from '../errors.ts';
 import type { ActionsRepository } from '../store/actions.repository.ts';
 import type { ProgrammeRepository } from '../store/programme.repository.ts';
 import type { Db } from '../store/db.ts';
+import { guardedWrite, type StoreHealthTracker } from '../store/store-health.ts';
 import type { Broadcaster } from './broadcaster.ts';
 
 type StageState = { version: number; run: StageRun };
@@ -27,6 +29,8 @@ export type ShowDeps = {
    * broadcast snapshot then carries the instant its action was received, as `benchSentAt`.
    */
   benchClock?: () => number;
+  /** Told of every write that fails for the store's own reasons, and of the next that succeeds. */
+  health?: StoreHealthTracker;
 };
 
 /**
@@ -103,6 +107,8 @@ export class ShowService {
   control(stageIdIn: string | undefined, command: Command, expectedVersion: number | undefined, actor: string): Snapshot {
     const receivedAt = this.deps.benchClock?.();
     const stageId = this.resolveStage(stageIdIn);
+    const textWhy = command.type === 'message' ? textProblem(command.text) : null;
+    if (textWhy) throw new ServiceError('bad_request', `the message ${textWhy}`);
     const state = this.stages.get(stageId) ?? { version: 0, run: emptyRun() };
     if (expectedVersion !== undefined && expectedVersion !== state.version) {
       throw new ServiceError('stale_version', `the stage is at version ${state.version}, not ${expectedVersion}`, {
@@ -118,7 +124,7 @@ export class ShowService {
       throw e;
     }
     const version = state.version + 1;
-    this.deps.actions.append({ stageId, version, at, command, actor }, run);
+    guardedWrite(this.deps.health, () => this.deps.actions.append({ stageId, version, at, command, actor }, run));
     this.deps.afterAppend?.();
     this.stages.set(stageId, { version, run });
     const snap = this.snapshot(stageId);
@@ -140,6 +146,8 @@ export class ShowService {
     const parsed = Programme.safeParse(next);
     if (!parsed.success) throw invalidInput(parsed.error, 'programme');
     const programme = parsed.data;
+    const textProblems = programmeTextProblems(programme);
+    if (textProblems.length > 0) throw new ServiceError('bad_request', textProblems.slice(0, 5).join('; '), { problems: textProblems.slice(0, 20) });
     if (expectedRevision !== undefined && expectedRevision !== this.revision) {
       throw new ServiceError('stale_version', `the programme is at revision ${this.revision}, not ${expectedRevision}`, {
         revision: this.revision,
@@ -149,7 +157,7 @@ export class ShowService {
     if (conflict) throw conflict;
     const plan = resolvePlan(programme);
     const revision = this.revision + 1;
-    this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))();
+    guardedWrite(this.deps.health, () => this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))());
     this.programme = programme;
     this.revision = revision;
     this.plan = plan;

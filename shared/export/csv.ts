@@ -8,6 +8,20 @@ export function csvField(v: string | number | boolean | null): string {
 
 export const csvLine = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',');
 
+/**
+ * Text someone typed, made safe to open in a spreadsheet: a cell starting with = + - @ (or a tab or
+ * CR) would be read as a formula (`=HYPERLINK(…)`), so it gets the apostrophe spreadsheets use to
+ * mean "text". The importer drops that apostrophe again (`unguardCell`). Figures we computed
+ * ourselves, such as "+2:00", are written as they are.
+ */
+export function csvText(s: string | null): string {
+  if (s === null) return '';
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** The inverse of csvText, for cells read back from a CSV or pasted table. */
+export const unguardCell = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
 /** With a BOM so Excel opens Vietnamese text as UTF-8. */
 export const withBom = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
 
@@ -23,16 +37,16 @@ export function programmeCsv(p: Programme): string {
     .map(({ s }) =>
       csvLine([
         days.get(s.dayId)?.date ?? '',
-        days.get(s.dayId)?.label ?? '',
-        stages.get(s.stageId) ?? s.stageId,
+        csvText(days.get(s.dayId)?.label ?? ''),
+        csvText(stages.get(s.stageId) ?? s.stageId),
         s.plannedStart,
         s.plannedEnd,
         s.durationMin,
-        s.title,
-        s.performer,
+        csvText(s.title),
+        csvText(s.performer),
         s.kind,
-        s.section,
-        s.notes,
+        csvText(s.section),
+        csvText(s.notes),
         s.fixedStart ? 'yes' : '',
       ]),
     );

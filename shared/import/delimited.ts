@@ -1,3 +1,4 @@
+import { unguardCell } from '../export/csv.ts';
 import { headerMap } from './columns.ts';
 import type { RawRow } from './types.ts';
 
@@ -16,7 +17,8 @@ export function splitDelimited(text: string, delimiter: string): RawRow[] {
     const cells: string[] = [];
     for (;;) {
       const { value, next, lines } = readCell(src, i, delimiter);
-      cells.push(value);
+      // Our own export.csv guards formula-like text with an apostrophe; read it back as typed.
+      cells.push(unguardCell(value));
       line += lines;
       i = next;
       if (src[i] === delimiter) {

@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { textProblem } from './plain-text.ts';
 
 const ref = z.string().min(1).max(64);
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const why = textProblem(s);
+      if (why) ctx.addIssue({ code: 'custom', message: `the text ${why}` });
+    });
 
 /** What an LED screen shows. Parameters travel with the layout so one assignment says it all. */
 export const Layout = z.discriminatedUnion('type', [

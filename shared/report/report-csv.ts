@@ -1,4 +1,4 @@
-import { csvLine, withBom } from '../export/csv.ts';
+import { csvLine, csvText, withBom } from '../export/csv.ts';
 import type { DayReport } from './report.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -32,9 +32,9 @@ export function reportCsv(days: DayReport[], timeZone: string): string {
       lines.push(
         csvLine([
           d.date,
-          d.stageName,
-          r.title,
-          r.performer,
+          csvText(d.stageName),
+          csvText(r.title),
+          csvText(r.performer),
           r.status,
           clockIn(r.plannedStart, timeZone),
           duration(r.plannedDurationMs),
@@ -48,7 +48,7 @@ export function reportCsv(days: DayReport[], timeZone: string): string {
         ]),
       );
     }
-    lines.push(csvLine([d.date, d.stageName, 'TOTAL', '', '', '', duration(d.totals.plannedMs), '', '', duration(d.totals.actualMs), '', '', signedDuration(d.totals.endDiffMs), signedDuration(d.totals.overUnderMs)]));
+    lines.push(csvLine([d.date, csvText(d.stageName), 'TOTAL', '', '', '', duration(d.totals.plannedMs), '', '', duration(d.totals.actualMs), '', '', signedDuration(d.totals.endDiffMs), signedDuration(d.totals.overUnderMs)]));
   }
   return withBom(lines);
 }

@@ -12,21 +12,14 @@ let built: Promise<string> | null = null;
  */
 export function serverBundle(): Promise<string> {
   built ??= (async () => {
-    const dir = join(ROOT, 'node_modules/.cache/run-of-show-test');
+    // One folder per test process: the import worker is a second file the bundle finds beside itself.
+    const dir = join(ROOT, `node_modules/.cache/run-of-show-test/server-${process.pid}`);
     mkdirSync(dir, { recursive: true });
-    const outfile = join(dir, `server-${process.pid}.mjs`);
-    process.once('exit', () => rmSync(outfile, { force: true }));
-    await build({
-      entryPoints: [join(ROOT, 'server/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
-    return outfile;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' } as const;
+    await build({ ...options, entryPoints: [join(ROOT, 'server/main.ts')], outfile: join(dir, 'main.js') });
+    await build({ ...options, entryPoints: [join(ROOT, 'server/programme/import.worker.ts')], outfile: join(dir, 'import-worker.js') });
+    return join(dir, 'main.js');
   })();
   return built;
 }

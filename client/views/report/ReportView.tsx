@@ -136,58 +136,56 @@ function DaySection({ t, d, tz }: { t: T; d: DayReport; tz: string }) {
           ? t('report.countsRunning', { done: c.done, running: c.running, skipped: c.skipped, notRun: c.notRun })
           : t('report.counts', { done: c.done, skipped: c.skipped, notRun: c.notRun })}
       </p>
-      <div className="report-scroll">
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('report.col.segment')}</th>
-              <th>{t('report.col.plannedStart')}</th>
-              <th>{t('report.col.plannedDuration')}</th>
-              <th>{t('report.col.actualStart')}</th>
-              <th>{t('report.col.actualDuration')}</th>
-              <th>{t('report.col.startDiff')}</th>
-              <th>{t('report.col.durationDiff')}</th>
-              <th>{t('report.col.status')}</th>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('report.col.segment')}</th>
+            <th>{t('report.col.plannedStart')}</th>
+            <th>{t('report.col.plannedDuration')}</th>
+            <th>{t('report.col.actualStart')}</th>
+            <th>{t('report.col.actualDuration')}</th>
+            <th>{t('report.col.startDiff')}</th>
+            <th>{t('report.col.durationDiff')}</th>
+            <th>{t('report.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.rows.map((r, i) => (
+            <tr key={r.segmentId} className={`status-${r.status}`} data-segment-id={r.segmentId}>
+              <td>{i + 1}</td>
+              <td>
+                <div className="r-title">{r.title}</div>
+                {r.performer ? <div className="r-performer">{r.performer}</div> : null}
+              </td>
+              <td className="num">{r.plannedStart === null ? '—' : formatClock(r.plannedStart, tz)}</td>
+              <td className="num">{duration(r.plannedDurationMs)}</td>
+              <td className="num">{clock(r.actualStart)}</td>
+              <td className="num">
+                {r.actualDurationMs === null ? '—' : duration(r.actualDurationMs)}
+                {r.pausedMs > 0 ? <div className="r-extra">{t('report.paused', { d: duration(r.pausedMs) })}</div> : null}
+                {r.addedMs !== 0 ? <div className="r-extra">{t('report.added', { d: `${r.addedMs > 0 ? '+' : '-'}${duration(r.addedMs)}` })}</div> : null}
+              </td>
+              <td className={`num ${diffClass(r.startDiffMs)}`}>{say(t, startPhrase(r.startDiffMs))}</td>
+              <td className={`num ${diffClass(r.durationDiffMs)}`}>{say(t, durationPhrase(r.durationDiffMs))}</td>
+              <td>{t(`report.status.${r.status}`)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((r, i) => (
-              <tr key={r.segmentId} className={`status-${r.status}`} data-segment-id={r.segmentId}>
-                <td>{i + 1}</td>
-                <td>
-                  <div className="r-title">{r.title}</div>
-                  {r.performer ? <div className="r-performer">{r.performer}</div> : null}
-                </td>
-                <td className="num">{r.plannedStart === null ? '—' : formatClock(r.plannedStart, tz)}</td>
-                <td className="num">{duration(r.plannedDurationMs)}</td>
-                <td className="num">{clock(r.actualStart)}</td>
-                <td className="num">
-                  {r.actualDurationMs === null ? '—' : duration(r.actualDurationMs)}
-                  {r.pausedMs > 0 ? <div className="r-extra">{t('report.paused', { d: duration(r.pausedMs) })}</div> : null}
-                  {r.addedMs !== 0 ? <div className="r-extra">{t('report.added', { d: `${r.addedMs > 0 ? '+' : '-'}${duration(r.addedMs)}` })}</div> : null}
-                </td>
-                <td className={`num ${diffClass(r.startDiffMs)}`}>{say(t, startPhrase(r.startDiffMs))}</td>
-                <td className={`num ${diffClass(r.durationDiffMs)}`}>{say(t, durationPhrase(r.durationDiffMs))}</td>
-                <td>{t(`report.status.${r.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td />
-              <th scope="row">{t('report.totals')}</th>
-              <td />
-              <td className="num">{duration(d.totals.plannedMs)}</td>
-              <td />
-              <td className="num">{d.state === 'not_run' ? '—' : duration(d.totals.actualMs)}</td>
-              <td className={`num ${diffClass(d.totals.endDiffMs)}`}>{say(t, startPhrase(d.totals.endDiffMs))}</td>
-              <td className={`num ${diffClass(d.totals.overUnderMs)}`}>{say(t, durationPhrase(d.totals.overUnderMs))}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            <th scope="row">{t('report.totals')}</th>
+            <td />
+            <td className="num">{duration(d.totals.plannedMs)}</td>
+            <td />
+            <td className="num">{d.state === 'not_run' ? '—' : duration(d.totals.actualMs)}</td>
+            <td className={`num ${diffClass(d.totals.endDiffMs)}`}>{say(t, startPhrase(d.totals.endDiffMs))}</td>
+            <td className={`num ${diffClass(d.totals.overUnderMs)}`}>{say(t, durationPhrase(d.totals.overUnderMs))}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
       {d.state === 'not_run' ? null : (
         <dl className="report-summary">
           <dt>{t('report.overUnder')}</dt>

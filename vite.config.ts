@@ -15,6 +15,8 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        // Same app; its HTML paints black before anything loads (the stage, LED and MC pages).
+        display: fileURLToPath(new URL('./client/display.html', import.meta.url)),
         agenda: fileURLToPath(new URL('./client/agenda.html', import.meta.url)),
       },
     },

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { LANGS, translate, type Lang, type MessageKey, type Params } from '../../shared/i18n/index.ts';
 
 const KEY = 'ros.lang';
@@ -17,10 +17,11 @@ function initialLang(): Lang {
 
 export const langStore = createStore<{ lang: Lang }>()(() => ({ lang: initialLang() }));
 
-export function setLang(lang: Lang): void {
+/** Switches the language; `remember` keeps it for the next visit (a person's choice, not a URL's). */
+export function setLang(lang: Lang, remember = true): void {
   langStore.setState({ lang });
   try {
-    globalThis.localStorage?.setItem(KEY, lang);
+    if (remember) globalThis.localStorage?.setItem(KEY, lang);
   } catch {
     // Not remembered, but still switched for this page.
   }
@@ -29,6 +30,21 @@ export function setLang(lang: Lang): void {
 
 export function toggleLang(): void {
   setLang(langStore.getState().lang === 'vi' ? 'en' : 'vi');
+}
+
+/** The language a display page's address asks for: `?lang=en`, otherwise Vietnamese. */
+export function urlLang(search: string): Lang {
+  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * Display pages (stage timer, LED walls) carry no controls: their language is set by the link the
+ * technician opens, `?lang=en`, and not remembered, so the page reads the same after a reboot.
+ */
+export function useUrlLang(): void {
+  useLayoutEffect(() => {
+    setLang(urlLang(location.search), false);
+  }, []);
 }
 
 export type T = (key: MessageKey, params?: Params) => string;

@@ -1,4 +1,5 @@
 import { lineKey } from '../engine/plan.ts';
+import { comparableLateness, shiftedStart as shifted } from '../engine/lateness.ts';
 import { deriveStageView, type Phase, type StageView } from '../engine/view.ts';
 import type { SegmentKind } from '../model/programme.schema.ts';
 import { dateInZone } from '../time-format.ts';
@@ -6,13 +7,6 @@ import type { AgendaData } from './data.ts';
 
 /** Attendees hear about a delay only once it is worth changing plans for. */
 export const DELAY_THRESHOLD_MS = 5 * 60_000;
-/**
- * Beyond this the show is not late: the programme is being run on another day than its printed one
- * (a rehearsal, a wrong date). Telling the audience it is "12,000 minutes late" helps nobody.
- */
-export const DELAY_CEILING_MS = 12 * 60 * 60_000;
-/** Times are shown in whole minutes: a shift is shown only when the minute it shows differs. */
-const MINUTE_MS = 60_000;
 
 export type RowStatus = 'past' | 'now' | 'next' | 'upcoming';
 
@@ -101,7 +95,8 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
     if (next) next.status = 'next';
   }
   const phase = view?.phase ?? null;
-  const late = view?.aheadBehindMs ?? null;
+  // Beyond the engine's ceiling the day runs on another date than printed: not "late".
+  const late = comparableLateness(view?.aheadBehindMs ?? null);
   return {
     ...sel,
     timeZone: data.event.timeZone,
@@ -109,7 +104,7 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
     live: view !== null,
     phase,
     rows,
-    lateMs: late !== null && late >= DELAY_THRESHOLD_MS && late <= DELAY_CEILING_MS ? late : null,
+    lateMs: late !== null && late >= DELAY_THRESHOLD_MS ? late : null,
     // "Today's programme has ended" only about today; an earlier day is simply shown as past.
     ended: phase === 'ended' || (!view && sel.dayId === todayId && rows.length > 0 && rows.every((r) => r.status === 'past')),
   };
@@ -154,11 +149,6 @@ function liveRow(v: StageView, i: number, plannedStart: number | null): LiveFiel
 function clockRow(p: { start: number | null; end: number | null }, now: number): LiveFields {
   const over = p.end !== null && p.end <= now;
   return { shiftedStart: null, status: over ? 'past' : 'upcoming', progress: null, remainingMs: null, paused: false };
-}
-
-function shifted(actual: number | null, planned: number | null): number | null {
-  if (actual === null || planned === null) return null;
-  return Math.floor(actual / MINUTE_MS) !== Math.floor(planned / MINUTE_MS) ? actual : null;
 }
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));

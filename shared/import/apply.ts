@@ -1,4 +1,4 @@
-import { Programme, type Day, type Segment } from '../model/programme.schema.ts';
+import { DEFAULT_DANGER_SEC, DEFAULT_WARNING_SEC, Programme, type Day, type Segment } from '../model/programme.schema.ts';
 import { programmeWarnings, type ProgrammeWarning } from '../model/warnings.ts';
 import type { ImportSource } from './index.ts';
 import type { ParsedSegment } from './types.ts';
@@ -85,8 +85,8 @@ function toSegment(p: ParsedSegment, dayId: string, stageId: string, ids: Set<st
     kind: p.kind,
     section: p.section.slice(0, 200),
     notes: p.notes.slice(0, 5000),
-    warningSec: 120,
-    dangerSec: 0,
+    warningSec: DEFAULT_WARNING_SEC,
+    dangerSec: DEFAULT_DANGER_SEC,
   };
 }
 

@@ -58,7 +58,8 @@ export const Event = z.object({
 export type Event = z.infer<typeof Event>;
 
 export const DEFAULT_WARNING_SEC = 120;
-export const DEFAULT_DANGER_SEC = 0;
+/** Red for the last half minute: a speaker glancing at yellow "00:05" does not read it as "stop now". */
+export const DEFAULT_DANGER_SEC = 30;
 
 export const Segment = z.object({
   id,

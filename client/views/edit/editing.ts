@@ -1,4 +1,4 @@
-import type { Programme, Segment } from '../../../shared/model/programme.schema.ts';
+import { DEFAULT_DANGER_SEC, DEFAULT_WARNING_SEC, type Programme, type Segment } from '../../../shared/model/programme.schema.ts';
 import { slug, uniqueId } from '../../../shared/import/apply.ts';
 
 /** Pure edits of the programme; each returns a new programme, so undo is keeping the old one. */
@@ -28,8 +28,8 @@ export function addSegment(p: Programme, dayId: string, stageId: string, title: 
     kind: 'other',
     section: afterId ? (p.segments.find((s) => s.id === afterId)?.section ?? '') : (lineSegments(p, dayId, stageId).at(-1)?.section ?? ''),
     notes: '',
-    warningSec: 120,
-    dangerSec: 0,
+    warningSec: DEFAULT_WARNING_SEC,
+    dangerSec: DEFAULT_DANGER_SEC,
   };
   const segments = [...p.segments];
   const at = afterId ? segments.findIndex((s) => s.id === afterId) + 1 : lastIndexOfLine(segments, dayId, stageId) + 1;

@@ -1,5 +1,5 @@
 import type { Layout } from '../../../shared/model/screen.schema.ts';
-import { shapeOf } from './fit.ts';
+import { shapeOf } from '../../components/fit.ts';
 import { AgendaLayout } from './layouts/AgendaLayout.tsx';
 import { CountdownLayout } from './layouts/CountdownLayout.tsx';
 import { HoldingLayout } from './layouts/HoldingLayout.tsx';

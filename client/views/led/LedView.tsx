@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { setLang, useT } from '../../i18n/lang.ts';
+import { useT, useUrlLang } from '../../i18n/lang.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
-import { FitText } from './FitText.tsx';
+import { FitText } from '../../components/FitText.tsx';
 import { LayoutView } from './LayoutView.tsx';
 import { useLedScreen } from './useLedScreen.ts';
 import './led.css';
@@ -25,10 +25,9 @@ export default function LedView() {
   const now = useServerNow(100);
   const { w, h } = useViewport();
 
+  // `&lang=en` lets a wall for foreign guests show English without a keyboard at the player.
+  useUrlLang();
   useEffect(() => {
-    // `&lang=en` lets a wall for foreign guests show English without a keyboard at the player.
-    const lang = new URLSearchParams(location.search).get('lang');
-    if (lang === 'vi' || lang === 'en') setLang(lang);
     document.documentElement.classList.add('led-page');
     return () => document.documentElement.classList.remove('led-page');
   }, []);

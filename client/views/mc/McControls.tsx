@@ -7,13 +7,15 @@ import { parseMinutes, type PrimaryAction } from './mc-display.ts';
 type Props = {
   phase: Phase;
   primary: PrimaryAction;
+  /** The big button; the console decides whether a start needs confirming first. */
+  onPrimary: () => void;
   press: (c: Command) => Promise<boolean>;
 };
 
 const MINUTE = 60_000;
 
 /** The show controls. Nothing is disabled by phase: a press that cannot apply says why instead. */
-export function McControls({ phase, primary, press }: Props) {
+export function McControls({ phase, primary, onPrimary, press }: Props) {
   const t = useT();
   const [minutes, setMinutes] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -36,7 +38,7 @@ export function McControls({ phase, primary, press }: Props) {
           type="button"
           className={`mc-btn mc-primary mc-primary-${primary.label.slice(3)}`}
           data-testid="mc-primary"
-          onClick={() => void press(primary.command)}
+          onClick={onPrimary}
         >
           {t(primary.label)}
         </button>

@@ -21,7 +21,7 @@ export function McNow({ view, now, segments }: Props) {
       <div className="mc-now-main">
         <div className="mc-now-text">
           <p className="mc-now-title" data-testid="mc-current-title">
-            {current?.title ?? t('mc.nothingRunning')}
+            {current?.title ?? t(view.phase === 'ended' ? 'mc.dayOver' : 'mc.nothingRunning')}
           </p>
           {current?.performer ? <p className="mc-performer">{t('mc.performer', { name: current.performer })}</p> : null}
         </div>

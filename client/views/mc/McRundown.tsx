@@ -18,7 +18,7 @@ type Props = {
   warnings?: ReadonlyMap<string, string[]>;
 };
 
-/** The day's list: planned, projected and actual times; "Go to" asks once more before it jumps. */
+/** The day's list: planned, projected and actual times; "Go to" asks once more before it jumps (running day only). */
 export function McRundown({ live, lines, segments, timeZone, press, warnings }: Props) {
   const t = useT();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -72,7 +72,8 @@ export function McRundown({ live, lines, segments, timeZone, press, warnings }: 
                   </small>
                 ))}
               </span>
-              {r.status === 'current' ? null : confirming === r.id ? (
+              {/* Another day's rows offer no jump: starting that day is its own, confirmed action. */}
+              {r.status === 'current' || live === null ? null : confirming === r.id ? (
                 <span className="mc-confirm" role="group" aria-label={t('mc.goto.confirm', { title })}>
                   <button
                     type="button"

@@ -1,13 +1,20 @@
 import type { Phase, StageView } from '../../../shared/engine/view.ts';
 import type { Command, CommandType } from '../../../shared/model/action.schema.ts';
 import type { Day } from '../../../shared/model/programme.schema.ts';
+import { comparableLateness, isOffDate } from '../../../shared/engine/lateness.ts';
 import { dateInZone, wholeMinutes } from '../../../shared/time-format.ts';
 import type { Label } from '../stage/stage-display.ts';
 
 const MIN = 60_000;
 
-/** The one line at the top: "Chậm 6 phút" / "Sớm 2 phút" / "Đúng giờ"; null when the plan has no anchor. */
-export function aheadBehindLabel(ms: number | null): Label | null {
+/**
+ * The one line at the top: "Chậm 6 phút" / "Sớm 2 phút" / "Đúng giờ"; null when the plan has no
+ * anchor. A difference beyond the engine's lateness ceiling is no lateness: the day runs on
+ * another date than printed, and the line says that instead of "Chậm 10395 giờ".
+ */
+export function aheadBehindLabel(raw: number | null): Label | null {
+  if (isOffDate(raw)) return { key: 'mc.offDate' };
+  const ms = comparableLateness(raw);
   if (ms === null) return null;
   const min = wholeMinutes(ms);
   const abs = Math.abs(min);
@@ -21,8 +28,27 @@ export function aheadBehindLabel(ms: number | null): Label | null {
   return { key: 'late.onTime' };
 }
 
-export const aheadBehindTone = (ms: number | null): 'late' | 'early' | 'ok' =>
-  ms === null ? 'ok' : wholeMinutes(ms) > 0 ? 'late' : wholeMinutes(ms) < 0 ? 'early' : 'ok';
+export function aheadBehindTone(raw: number | null): 'late' | 'early' | 'ok' {
+  const ms = comparableLateness(raw);
+  return ms === null ? 'ok' : wholeMinutes(ms) > 0 ? 'late' : wholeMinutes(ms) < 0 ? 'early' : 'ok';
+}
+
+/**
+ * The header line for the stage's state: while the day runs, how far ahead or behind; once its
+ * last segment is over, that it ended and how late or early it finished.
+ */
+export function headerLabel(view: Pick<StageView, 'phase' | 'aheadBehindMs'> | null): Label | null {
+  if (!view) return null;
+  const line = aheadBehindLabel(view.aheadBehindMs);
+  if (view.phase !== 'ended') return line;
+  const ms = comparableLateness(view.aheadBehindMs);
+  if (ms === null) return { key: 'mc.dayEnded' };
+  const min = wholeMinutes(ms);
+  const abs = Math.abs(min);
+  if (min === 0) return { key: 'mc.endedOnTime' };
+  if (abs >= 60) return { key: min > 0 ? 'mc.endedLateLong' : 'mc.endedEarlyLong', params: { h: Math.floor(abs / 60), min: abs % 60 } };
+  return { key: min > 0 ? 'mc.endedLate' : 'mc.endedEarly', params: { min: abs } };
+}
 
 /** "6 phút", "1 giờ 5 phút" or, under a minute, "40 giây": a fixed time slipping by seconds is still worth saying. */
 export function lateAmount(ms: number): Label {
@@ -36,6 +62,7 @@ export function lateAmount(ms: number): Label {
 export function fixedLateList(view: Pick<StageView, 'fixedLate' | 'segments'>): { segmentId: string; lateMs: number; plannedStart: number | null }[] {
   const planned = new Map(view.segments.map((s) => [s.id, s.plannedStart]));
   return view.fixedLate
+    .filter((f) => comparableLateness(f.lateMs) !== null)
     .map((f) => ({ ...f, plannedStart: planned.get(f.segmentId) ?? null }))
     .sort((a, b) => (a.plannedStart ?? 0) - (b.plannedStart ?? 0));
 }
@@ -43,14 +70,14 @@ export function fixedLateList(view: Pick<StageView, 'fixedLate' | 'segments'>): 
 export type PrimaryAction = { command: Command; label: 'mc.start' | 'mc.next' | 'mc.ended' };
 
 /**
- * The big button. Before the show (or on a day other than the running one) it starts the chosen
- * day; while the show runs, and in a gap, it moves to the next segment.
+ * The big button, from the stage's own state only: the day the MC is looking at never changes
+ * what it does. Before the show it starts the stage's day; while the show runs, and in a gap, it
+ * moves to the next segment. Starting another day is a separate action (see canStartOtherDay).
  */
-export function primaryAction(phase: Phase, viewDayId: string | null, chosenDayId: string | null): PrimaryAction {
-  if (chosenDayId !== null && chosenDayId !== viewDayId) return { command: { type: 'start', dayId: chosenDayId }, label: 'mc.start' };
+export function primaryAction(phase: Phase, viewDayId: string | null): PrimaryAction {
   switch (phase) {
     case 'idle':
-      return { command: chosenDayId === null ? { type: 'start' } : { type: 'start', dayId: chosenDayId }, label: 'mc.start' };
+      return { command: viewDayId === null ? { type: 'start' } : { type: 'start', dayId: viewDayId }, label: 'mc.start' };
     case 'running':
     case 'paused':
     case 'overtime':
@@ -60,6 +87,9 @@ export function primaryAction(phase: Phase, viewDayId: string | null, chosenDayI
       return { command: { type: 'next' }, label: 'mc.ended' };
   }
 }
+
+/** Another day can be started once nothing is running on the stage (the engine refuses it otherwise). */
+export const canStartOtherDay = (phase: Phase): boolean => phase === 'idle' || phase === 'gap' || phase === 'ended';
 
 /**
  * The day shown when the MC has not picked one: the running day once the show has started,
@@ -104,4 +134,10 @@ export function parseMinutes(input: string): number | null {
   if (input.trim() === '' || !Number.isFinite(n) || n === 0 || Math.abs(n) > 360) return null;
   const ms = Math.round(n * MIN);
   return ms === 0 ? null : ms;
+}
+
+/** "25/09/2025": an event day's date as the crew reads it (a calendar date, so no zone maths). */
+export function calendarDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return y && m && d ? `${d}/${m}/${y}` : iso;
 }

@@ -1,3 +1,4 @@
+import { comparableLateness } from '../../../shared/engine/lateness.ts';
 import type { PlanLine } from '../../../shared/engine/plan.ts';
 import type { SegmentLive, SegmentStatus } from '../../../shared/engine/view.ts';
 
@@ -27,7 +28,7 @@ export function rundownRows(live: SegmentLive[] | null, lines: PlanLine[]): Rund
       actualStart: s.actualStart,
       actualEnd: s.actualEnd,
       fixed: fixed.has(s.id),
-      tone: s.status === 'upcoming' && s.deltaMs !== null ? (s.deltaMs >= MIN ? 'late' : s.deltaMs <= -MIN ? 'early' : 'ok') : 'ok',
+      tone: s.status === 'upcoming' ? toneOf(comparableLateness(s.deltaMs)) : 'ok',
     }));
   }
   return lines.map((l) => ({
@@ -41,3 +42,5 @@ export function rundownRows(live: SegmentLive[] | null, lines: PlanLine[]): Rund
     tone: 'ok',
   }));
 }
+
+const toneOf = (ms: number | null): RundownRow['tone'] => (ms === null ? 'ok' : ms >= MIN ? 'late' : ms <= -MIN ? 'early' : 'ok');

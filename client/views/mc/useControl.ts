@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessageKey } from '../../../shared/i18n/index.ts';
+import { errorMessageKey, type MessageKey, type Params } from '../../../shared/i18n/index.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
-import type { T } from '../../i18n/lang.ts';
 import { isRepeatPress, pressGroup, type LastPress } from './mc-display.ts';
 
 export type Send = (command: Command) => Promise<Ack<Snapshot>>;
-export type Notice = { tone: 'stale' | 'refused' | 'offline'; text: string; seq: number };
+/**
+ * A notice is kept as a message key (and its parameters), not as text, so it reads in whatever
+ * language the console shows when it is drawn. Only an error the client has no key for keeps the
+ * server's own words.
+ */
+export type Notice = { tone: 'stale' | 'refused' | 'offline'; key: MessageKey | null; params?: Params; text: string; seq: number };
 
 const NOTICE_MS = 3500;
 
@@ -14,7 +18,7 @@ const NOTICE_MS = 3500;
  * One press, one command: sends with the version on screen, and turns every refusal into a short
  * visible notice. Nothing is retried or queued; a press while offline is refused on the spot.
  */
-export function useControl(send: Send, t: T) {
+export function useControl(send: Send) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const last = useRef<LastPress | null>(null);
   const seq = useRef(0);
@@ -25,16 +29,16 @@ export function useControl(send: Send, t: T) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const show = useCallback((tone: Notice['tone'], text: string) => {
+  const show = useCallback((tone: Notice['tone'], key: MessageKey | null, text = '') => {
     seq.current += 1;
-    setNotice({ tone, text, seq: seq.current });
+    setNotice({ tone, key, text, seq: seq.current });
   }, []);
 
   const press = useCallback(
     async (command: Command): Promise<boolean> => {
       const pressedAt = Date.now();
       if (isRepeatPress(last.current, command.type, pressedAt)) {
-        show('stale', t('error.stale_version'));
+        show('stale', 'error.stale_version');
         return false;
       }
       const r = await send(command);
@@ -45,15 +49,14 @@ export function useControl(send: Send, t: T) {
         return true;
       }
       const code = r.error.code;
-      if (code === 'stale_version') show('stale', t('error.stale_version'));
-      else if (code === 'offline') show('offline', t('error.offline'));
+      if (code === 'stale_version') show('stale', 'error.stale_version');
+      else if (code === 'offline') show('offline', 'error.offline');
       else {
-        const key = errorMessageKey(code);
-        show('refused', key ? t(key) : r.error.message);
+        show('refused', errorMessageKey(code), r.error.message);
       }
       return false;
     },
-    [send, show, t],
+    [send, show],
   );
 
   return { press, notice, dismiss: () => setNotice(null) };

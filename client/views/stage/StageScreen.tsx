@@ -1,6 +1,7 @@
 import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
-import { toggleLang, useT } from '../../i18n/lang.ts';
+import { FitText } from '../../components/FitText.tsx';
+import { useT } from '../../i18n/lang.ts';
 import { formatClock, formatDuration } from '../../../shared/time-format.ts';
 import type { ConnectionStatus } from '../../store/show.store.ts';
 import { flashOn, gapLabel, gapRemainingMs, isFlashing, previousInLine, timerDisplay, type Label } from './stage-display.ts';
@@ -41,20 +42,30 @@ export function StageScreen({ view, now, segments, timeZone, eventTitle, connect
   }
   const ended = view?.phase === 'ended';
   const message = view?.message?.visible ? view.message : null;
+  // Text caps in px from the window height: the boxes are sized in vh, FitText wants pixels.
+  const vh = (typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 1080) / 100;
 
   return (
-    <main className={`stage stage-level-${level} stage-phase-${view?.phase ?? 'loading'}`} data-level={level} data-phase={view?.phase ?? 'loading'}>
+    <main
+      className={`stage stage-level-${level} stage-phase-${view?.phase ?? 'loading'}${message ? ' stage-with-message' : ''}`}
+      data-level={level}
+      data-phase={view?.phase ?? 'loading'}
+    >
       <header className="stage-top">
+        {/* Fitted into two lines' height: a long title shrinks rather than being cut mid-word. */}
         <h1 className="stage-title" data-testid="stage-title">
-          {current?.title ?? eventTitle}
+          <FitText text={current?.title ?? eventTitle} maxPx={5.2 * vh} minPx={2.4 * vh} align="start" />
         </h1>
         <div className="stage-top-right">
           <time className="stage-clock" data-testid="stage-clock">
             {clock}
           </time>
-          <button type="button" className="stage-lang" onClick={toggleLang}>
-            {t('lang.switch')}
-          </button>
+          {/* In the header's flow, under the clock: it never covers the title. */}
+          {connection !== 'online' ? (
+            <p className={`stage-conn stage-conn-${connection}`} role="status" data-testid="stage-conn">
+              {t(connection === 'connecting' ? 'conn.connecting' : 'conn.offline')}
+            </p>
+          ) : null}
         </div>
       </header>
 
@@ -78,6 +89,17 @@ export function StageScreen({ view, now, segments, timeZone, eventTitle, connect
         ) : null}
       </section>
 
+      {/* The MC's message has a band of its own between the digits and "next", its text fitted to it. */}
+      {message ? (
+        <div
+          className={`stage-message${isFlashing(message.flashAt, now) ? ' stage-message-flashing' : ''}${flashOn(message.flashAt, now) ? ' stage-message-bright' : ''}`}
+          data-testid="stage-message"
+          role="alert"
+        >
+          <FitText text={message.text} maxPx={9 * vh} minPx={2.4 * vh} />
+        </div>
+      ) : null}
+
       <footer className="stage-bottom">
         {next && !ended ? (
           <p className="stage-next" data-testid="stage-next">
@@ -85,23 +107,6 @@ export function StageScreen({ view, now, segments, timeZone, eventTitle, connect
           </p>
         ) : null}
       </footer>
-
-      {message ? (
-        <div
-          className={`stage-message${isFlashing(message.flashAt, now) ? ' stage-message-flashing' : ''}${flashOn(message.flashAt, now) ? ' stage-message-bright' : ''}`}
-          data-testid="stage-message"
-          role="alert"
-        >
-          {message.text}
-        </div>
-      ) : null}
-
-      {connection !== 'online' ? (
-        <p className={`stage-conn stage-conn-${connection}`} role="status" data-testid="stage-conn">
-          {t(connection === 'connecting' ? 'conn.connecting' : 'conn.offline')}
-        </p>
-      ) : null}
-
     </main>
   );
 }

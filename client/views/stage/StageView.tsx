@@ -1,5 +1,5 @@
 import { translate } from '../../../shared/i18n/index.ts';
-import { useLang, useDocumentTitle } from '../../i18n/lang.ts';
+import { useLang, useDocumentTitle, useUrlLang } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { useStageView } from '../../store/useStageView.ts';
@@ -9,8 +9,10 @@ import './stage.css';
 
 const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
 
-/** `/stage?stage=ID` — public, no login. Redrawn every animation frame from the server clock estimate. */
+/** `/stage?stage=ID[&lang=en]` — public, no login. Redrawn every animation frame from the server clock estimate. */
 export default function StageView() {
+  // No controls on a screen facing the speaker: `?lang=en` in its link sets the language.
+  useUrlLang();
   const lang = useLang();
   const stageId = new URLSearchParams(location.search).get('stage') ?? undefined;
   useConnection(stageId);

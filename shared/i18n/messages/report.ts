@@ -37,6 +37,7 @@ export const vi = {
   'report.over': 'vượt {d}',
   'report.under': 'thiếu {d}',
   'report.onTime': 'đúng giờ',
+  'report.offDate': 'khác ngày kế hoạch',
   'report.preparedBy': 'Người lập báo cáo',
   'report.signHint': '(Ký, ghi rõ họ tên)',
 };
@@ -80,6 +81,7 @@ export const en: Record<keyof typeof vi, string> = {
   'report.over': '{d} over',
   'report.under': '{d} under',
   'report.onTime': 'on time',
+  'report.offDate': 'not on the planned date',
   'report.preparedBy': 'Prepared by',
   'report.signHint': '(Signature and full name)',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { digitsKey, fitFontSize, shapeOf } from '../../../client/views/led/fit.ts';
+import { digitsKey, fitFontSize, shapeOf } from '../../../client/components/fit.ts';
 
 describe('fitFontSize', () => {
   it('finds the largest size that fits, to half a pixel', () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
-import { FitText } from '../../../client/views/led/FitText.tsx';
+import { FitText } from '../../../client/components/FitText.tsx';
 import { LayoutView } from '../../../client/views/led/LayoutView.tsx';
 import { setLang } from '../../../client/i18n/lang.ts';
 import { initialShowState, showStore } from '../../../client/store/show.store.ts';
@@ -123,6 +123,41 @@ describe('LED layouts', () => {
     expect(rows.map((r) => r.hasAttribute('data-current'))).toEqual([false, false, true, false]);
     expect(rows[2]?.textContent).toContain('Khai mạc');
     expect(screen.getByTestId('led-agenda-heading').textContent).toBe('Chương trình hôm nay');
+  });
+
+  it('agenda: one text size for the whole page; the highlighted row and long titles are not set smaller', () => {
+    box.w = 600;
+    box.h = 60;
+    const now = at('17:03');
+    loadShow(ROWS, [[{ type: 'goto', segmentId: 's3' }, at('17:00')]], now);
+    render(<LayoutView layout={{ type: 'agenda' }} width={1920} height={1080} now={now} />);
+    const titles = [...screen.getByTestId('led-agenda-list').querySelectorAll<HTMLElement>('.led-agenda-title .fit-inner')];
+    expect(titles.map((el) => el.textContent)).toContain(LONG_TITLE);
+    const sizes = titles.map(fontPx);
+    expect(new Set(sizes).size).toBe(1);
+    // The one size is the largest at which every title fits, the long one included.
+    for (const el of titles) expect(fitsModel(el)).toBe(true);
+    const long = titles.find((el) => el.textContent === LONG_TITLE)!;
+    long.style.fontSize = `${fontPx(long) + 1}px`;
+    expect(fitsModel(long)).toBe(false);
+  });
+
+  it('agenda: shows the projected start beside the printed one when the show runs late, as the phone does', () => {
+    // s1 started 2 h 46 late and still runs: everything after it moves.
+    const now = at('17:50');
+    loadShow(ROWS, [[{ type: 'start' }, at('17:46')]], now);
+    render(<LayoutView layout={{ type: 'agenda' }} width={1920} height={1080} now={now} />);
+    const rows = [...screen.getByTestId('led-agenda-list').querySelectorAll('li')];
+    const projected = rows.map((r) => r.querySelector('[data-testid=led-agenda-projected]')?.textContent ?? null);
+    expect(projected).toEqual(['17:46', '18:46', '18:56', '19:11']);
+    expect(rows.map((r) => r.querySelector('.led-agenda-planned')?.textContent)).toEqual(['15:00', '16:00', '17:00', '17:15']);
+  });
+
+  it('agenda: a row on time shows its printed time only', () => {
+    const now = at('15:05');
+    loadShow(ROWS, [[{ type: 'start' }, at('15:00')]], now);
+    render(<LayoutView layout={{ type: 'agenda' }} width={1920} height={1080} now={now} />);
+    expect(screen.queryAllByTestId('led-agenda-projected')).toEqual([]);
   });
 
   it('agenda: pages by itself on a strip too short for the day', () => {

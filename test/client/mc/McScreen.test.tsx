@@ -5,6 +5,7 @@ import type { Command } from '../../../shared/model/action.schema.ts';
 import type { Ack, Snapshot } from '../../../shared/protocol.ts';
 import { McScreen } from '../../../client/views/mc/McScreen.tsx';
 import { setLang } from '../../../client/i18n/lang.ts';
+import { translate } from '../../../shared/i18n/index.ts';
 import type { ConnectionStatus } from '../../../client/store/show.store.ts';
 import { at, MIN } from '../../support/factories.ts';
 import { scenario } from '../stage/views.ts';
@@ -187,19 +188,99 @@ describe('<McScreen>', () => {
     expect(send).toHaveBeenCalledWith({ type: 'message', text: 'Còn 1 phút' });
   });
 
-  it('picking another day shows its plan and makes the big button start it', async () => {
+  it('looking at another day never changes the big button: it stays Next of the running day', async () => {
     const two = scenario([
       ['17:00', 15, { title: 'Day one' }],
+      [null, 10, { title: 'Day one, second' }],
       ['08:00', 60, { title: 'Day two workshop', dayId: 'd2' }],
     ]);
     const send = vi.fn((_c: Command) => ok());
     render(<McScreen view={two.view(start(at('17:00')), at('17:01'))} now={at('17:01')} payload={two.payload} segments={two.segments} stageId="main" onStage={() => {}} connection="online" send={send} />);
     await click(screen.getByRole('button', { name: /12\/07/ }));
-    expect(screen.getByTestId('mc-row-s2')).toBeTruthy();
+    expect(screen.getByTestId('mc-row-s3')).toBeTruthy();
     expect(screen.queryByTestId('mc-row-s1')).toBeNull();
+    expect(primary().textContent).toBe('Tiếp');
+    // No "Go to" on another day's rows: that would start the day without its confirmation.
+    expect(within(screen.getByTestId('mc-row-s3')).queryByRole('button')).toBeNull();
+    await click(primary());
+    expect(send).toHaveBeenLastCalledWith({ type: 'next' });
+    // While a segment runs, another day cannot start; the console says why instead of offering it.
+    expect(screen.queryByTestId('mc-start-day')).toBeNull();
+    expect(screen.getByTestId('mc-other-day').textContent).toContain('kết thúc tiết mục đang chạy trước');
+  });
+
+  it('starting another day is its own action, confirmed with the date', async () => {
+    const two = scenario([
+      ['17:00', 15, { title: 'Day one' }],
+      ['08:00', 60, { title: 'Day two workshop', dayId: 'd2' }],
+    ]);
+    const send = vi.fn((_c: Command) => ok());
+    const now = at('17:20');
+    render(<McScreen view={two.view([...start(at('17:00')), [{ type: 'next' }, at('17:15')]], now)} now={now} payload={two.payload} segments={two.segments} stageId="main" onStage={() => {}} connection="online" send={send} />);
+    await click(screen.getByRole('button', { name: /12\/07/ }));
+    expect(primary().textContent).toBe('Đã hết chương trình');
+    await click(screen.getByTestId('mc-start-day'));
+    const dialog = screen.getByTestId('mc-start-day-dialog');
+    expect(dialog.textContent).toContain('12/07/2025');
+    expect(dialog.textContent).toContain('không phải hôm nay (11/07/2025)');
+    expect(send).not.toHaveBeenCalled();
+    await click(within(dialog).getByRole('button', { name: 'Huỷ' }));
+    expect(screen.queryByTestId('mc-start-day-dialog')).toBeNull();
+    expect(send).not.toHaveBeenCalled();
+    await click(screen.getByTestId('mc-start-day'));
+    await click(screen.getByTestId('mc-start-day-confirm'));
+    expect(send).toHaveBeenCalledWith({ type: 'start', dayId: 'd2' });
+  });
+
+  it('a Start on a day whose date is not today asks first, saying the date', async () => {
+    // 25/9/2025 a year later: the day is long past.
+    const now = at('17:00') + 365 * 24 * 60 * MIN;
+    const send = mount(s.view([], now), now);
     expect(primary().textContent).toBe('Bắt đầu');
     await click(primary());
-    expect(send).toHaveBeenCalledWith({ type: 'start', dayId: 'd2' });
+    expect(send).not.toHaveBeenCalled();
+    const dialog = screen.getByTestId('mc-start-day-dialog');
+    expect(screen.getByTestId('mc-start-day-not-today').textContent).toContain('11/07/2025');
+    await click(within(dialog).getByTestId('mc-start-day-confirm'));
+    expect(send).toHaveBeenCalledWith({ type: 'start', dayId: 'd1' });
+  });
+
+  it("Start works on today's day even after its planned end, without asking: the date is today", async () => {
+    const two = scenario([
+      ['17:00', 15, { title: 'Day one' }],
+      ['08:00', 60, { title: 'Day two workshop', dayId: 'd2' }],
+    ]);
+    const send = vi.fn((_c: Command) => ok());
+    const late = at('23:00');
+    render(<McScreen view={two.view([], late)} now={late} payload={two.payload} segments={two.segments} stageId="main" onStage={() => {}} connection="online" send={send} />);
+    expect(screen.queryByTestId('mc-other-day')).toBeNull();
+    await click(primary());
+    expect(screen.queryByTestId('mc-start-day-dialog')).toBeNull();
+    expect(send).toHaveBeenCalledWith({ type: 'start', dayId: 'd1' });
+  });
+
+  it('a day run on another date than printed is never shown as hours late', () => {
+    const later = 433 * 24 * 60 * MIN;
+    mount(s.view(start(at('17:00') + later), at('17:05') + later), at('17:05') + later);
+    expect(screen.getByTestId('mc-ahead').textContent).toBe('Đang chạy khác ngày in trong kế hoạch');
+    expect(screen.queryByTestId('mc-fixed-late')).toBeNull();
+    expect(document.querySelector('.mc-delta-late')).toBeNull();
+  });
+
+  it('after the last segment: the day says it ended and how early it finished', () => {
+    const log: Log = [...start(at('17:00')), [{ type: 'next' }, at('17:01')], [{ type: 'next' }, at('17:02')], [{ type: 'next' }, at('17:03')]];
+    mount(s.view(log, at('17:04')), at('17:04'));
+    expect(screen.getByTestId('mc-ahead').textContent).toBe('Đã kết thúc, sớm 37 phút');
+    expect(screen.getByTestId('mc-current-title').textContent).toBe('Chương trình của ngày đã hết');
+  });
+
+  it('a notice on screen follows a switch of language', async () => {
+    mount(s.view([], at('16:50')), at('16:50'), vi.fn((_c: Command) => fail('not_running')));
+    await click(screen.getByRole('button', { name: /Tạm dừng/ }));
+    const vietnamese = screen.getByTestId('mc-notice').textContent;
+    await click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByTestId('mc-notice').textContent).not.toBe(vietnamese);
+    expect(screen.getByTestId('mc-notice').textContent).toBe(translate('en', 'refusal.not_running'));
   });
 
   it('offers a stage picker only when the event has more than one stage', async () => {

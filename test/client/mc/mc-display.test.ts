@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   aheadBehindLabel,
   aheadBehindTone,
+  canStartOtherDay,
   defaultDay,
+  headerLabel,
   DOUBLE_TAP_MS,
   fixedLateList,
   isRepeatPress,
@@ -11,6 +13,7 @@ import {
   primaryAction,
 } from '../../../client/views/mc/mc-display.ts';
 import { rundownRows } from '../../../client/views/mc/rundown.ts';
+import type { Phase } from '../../../shared/engine/view.ts';
 import { at, MIN, TZ } from '../../support/factories.ts';
 import { scenario } from '../stage/views.ts';
 
@@ -28,6 +31,19 @@ describe('ahead/behind line', () => {
   it('switches to hours past an hour', () => {
     expect(aheadBehindLabel(65 * MIN)).toEqual({ key: 'mc.behindLong', params: { h: 1, min: 5 } });
     expect(aheadBehindLabel(-120 * MIN)).toEqual({ key: 'mc.aheadLong', params: { h: 2, min: 0 } });
+  });
+  it('never calls more than twelve hours "late": the day runs on another date than printed', () => {
+    expect(aheadBehindLabel(12 * 60 * MIN)).toEqual({ key: 'mc.behindLong', params: { h: 12, min: 0 } });
+    expect(aheadBehindLabel(10395 * 60 * MIN + 56 * MIN)).toEqual({ key: 'mc.offDate' });
+    expect(aheadBehindLabel(-13 * 60 * MIN)).toEqual({ key: 'mc.offDate' });
+    expect(aheadBehindTone(10395 * 60 * MIN)).toBe('ok');
+  });
+  it('once the day is over, says it ended and how late or early it finished', () => {
+    expect(headerLabel({ phase: 'ended', aheadBehindMs: -(2 * 60 + 44) * MIN })).toEqual({ key: 'mc.endedEarlyLong', params: { h: 2, min: 44 } });
+    expect(headerLabel({ phase: 'ended', aheadBehindMs: 12 * MIN })).toEqual({ key: 'mc.endedLate', params: { min: 12 } });
+    expect(headerLabel({ phase: 'ended', aheadBehindMs: 20_000 })).toEqual({ key: 'mc.endedOnTime' });
+    expect(headerLabel({ phase: 'ended', aheadBehindMs: null })).toEqual({ key: 'mc.dayEnded' });
+    expect(headerLabel({ phase: 'running', aheadBehindMs: 12 * MIN })).toEqual({ key: 'late.behind', params: { min: 12 } });
   });
 });
 
@@ -51,11 +67,14 @@ describe('fixed-time warning', () => {
 });
 
 describe('primary button and day', () => {
-  it('starts before the show, goes to the next while it runs or waits, and starts another day when one is picked', () => {
-    expect(primaryAction('idle', 'd1', 'd1')).toEqual({ command: { type: 'start', dayId: 'd1' }, label: 'mc.start' });
-    for (const phase of ['running', 'paused', 'overtime', 'gap'] as const) expect(primaryAction(phase, 'd1', 'd1').label).toBe('mc.next');
-    expect(primaryAction('ended', 'd1', 'd1').label).toBe('mc.ended');
-    expect(primaryAction('running', 'd1', 'd2')).toEqual({ command: { type: 'start', dayId: 'd2' }, label: 'mc.start' });
+  it('starts the stage day before the show, goes to the next while it runs or waits: nothing else changes it', () => {
+    expect(primaryAction('idle', 'd1')).toEqual({ command: { type: 'start', dayId: 'd1' }, label: 'mc.start' });
+    for (const phase of ['running', 'paused', 'overtime', 'gap'] as const) expect(primaryAction(phase, 'd1')).toEqual({ command: { type: 'next' }, label: 'mc.next' });
+    expect(primaryAction('ended', 'd1').label).toBe('mc.ended');
+  });
+  it('lets another day start only once nothing runs on the stage', () => {
+    expect(['idle', 'gap', 'ended'].map((p) => canStartOtherDay(p as Phase))).toEqual([true, true, true]);
+    expect(['running', 'paused', 'overtime'].map((p) => canStartOtherDay(p as Phase))).toEqual([false, false, false]);
   });
   it("picks today's day while the event is on, the running day once started", () => {
     const days = [

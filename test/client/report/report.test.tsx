@@ -22,6 +22,13 @@ describe('report phrases', () => {
     expect(durationPhrase(null)).toBeNull();
     expect([diffClass(60_000), diffClass(-60_000), diffClass(0)]).toEqual(['over', 'under', '']);
   });
+  it('never reports a lateness beyond twelve hours: that day ran on another date than planned', () => {
+    const hours = (h: number) => h * 3_600_000;
+    expect(startPhrase(hours(12))).toEqual({ key: 'report.late', params: { d: '12:00:00' } });
+    expect(startPhrase(hours(10395))).toEqual({ key: 'report.offDate' });
+    expect(startPhrase(-hours(30))).toEqual({ key: 'report.offDate' });
+    expect(diffClass(hours(10395))).toBe('');
+  });
 });
 
 describe('/report', () => {

@@ -35,7 +35,7 @@ describe('<StageScreen>', () => {
     expect(level()).toBe('normal');
   });
 
-  it('turns warning at the default two minutes, then danger at zero', () => {
+  it('turns warning at the default two minutes, then danger at the default 30 seconds', () => {
     const { rerender } = show(s.view(startAward, at('16:17', 59)), at('16:17', 59));
     expect(level()).toBe('normal');
     const frame = (now: number) =>
@@ -43,8 +43,11 @@ describe('<StageScreen>', () => {
     frame(at('16:18'));
     expect(level()).toBe('warning');
     expect(digits().textContent).toBe('02:00');
-    frame(at('16:20'));
+    frame(at('16:19', 29));
+    expect(level()).toBe('warning');
+    frame(at('16:19', 30));
     expect(level()).toBe('danger');
+    expect(digits().textContent).toBe('00:30');
   });
 
   it('uses the segment own thresholds (warning 60 s, danger 20 s)', () => {
@@ -114,12 +117,25 @@ describe('<StageScreen>', () => {
     expect(screen.queryByTestId('stage-next')).toBeNull();
   });
 
-  it('never hides a dropped connection, and switches to English', () => {
+  it('never hides a dropped connection, and reads in the language set', () => {
     show(s.view(startAward, at('16:11')), at('16:11'), 'offline');
     expect(screen.getByTestId('stage-conn').textContent).toBe('Mất kết nối');
     act(() => setLang('en'));
     expect(screen.getByTestId('stage-conn').textContent).toBe('Disconnected');
     expect(screen.getByTestId('stage-next').textContent).toBe('Next: Ca nhạc, chào mừng Ngày Hội');
-    expect(localStorage.getItem('ros.lang')).toBe('en');
+  });
+
+  it('has no controls: nothing to press on the speaker\'s screen', () => {
+    show(s.view(startAward, at('16:11')), at('16:11'), 'offline');
+    expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
+  it('gives the MC message a band of its own, apart from the digits and the next line', () => {
+    const log: Log = [...startAward, [{ type: 'message', text: 'Xin mời diễn giả kết thúc phần trình bày trong vòng hai phút nữa' }, at('16:12')]];
+    show(s.view(log, at('16:13')), at('16:13'));
+    const main = screen.getByTestId('stage-digits').closest('main')!;
+    const parts = [...main.children].map((el) => el.getAttribute('data-testid') ?? el.className.split(' ')[0]);
+    expect(parts).toEqual(['stage-top', 'stage-center', 'stage-message', 'stage-bottom']);
+    expect(screen.getByTestId('stage-message').querySelector('.fit-inner')?.textContent).toContain('Xin mời diễn giả');
   });
 });

@@ -2,7 +2,8 @@ import { useT } from '../../../i18n/lang.ts';
 import { formatClock } from '../../../../shared/time-format.ts';
 import { useShow } from '../../../store/hooks.ts';
 import { useStageView } from '../../../store/useStageView.ts';
-import { FitText } from '../FitText.tsx';
+import { FitGroup, FitText } from '../../../components/FitText.tsx';
+import { shiftedStart } from '../../../../shared/engine/lateness.ts';
 import { agendaRowPx, pageAt, paginate, rowsPerPage } from '../agenda-pages.ts';
 
 type Props = { now: number; width: number; height: number };
@@ -36,26 +37,44 @@ export function AgendaLayout({ now, width, height }: Props) {
         <FitText text={formatClock(now, tz)} fitKey="00:00" nowrap align="end" className="led-agenda-clock" />
       </div>
       {rows.length === 0 ? <FitText text={t('led.agendaEmpty')} className="led-agenda-empty" /> : null}
-      <ol className="led-agenda-list" data-testid="led-agenda-list">
-        {page.map((s) => {
-          const l = live.get(s.id);
-          // The printed time, as in the programme people hold; projected only where none was printed.
-          const at = l?.plannedStart ?? l?.projectedStart ?? null;
-          return (
-            <li
-              key={s.id}
-              className={`led-agenda-row status-${l?.status ?? 'upcoming'}`}
-              style={{ height: rowPx, gridTemplateColumns: `${timePx * 3.4}px 1fr` }}
-              data-current={l?.status === 'current' || undefined}
-            >
-              <span className="led-agenda-time" style={{ fontSize: timePx }}>
-                {at === null ? '' : formatClock(at, tz)}
-              </span>
-              <FitText text={s.title} maxPx={rowPx * 0.4} align="start" className="led-agenda-title" />
-            </li>
-          );
-        })}
-      </ol>
+      {/* One text size for the whole page: the longest title sets it, and the current row is never smaller. */}
+      <FitGroup fitKey={`${width}x${height}|${page.map((s) => `${s.id}:${s.title}`).join('\n')}`}>
+        <ol className="led-agenda-list" data-testid="led-agenda-list">
+          {page.map((s) => {
+            const l = live.get(s.id);
+            const planned = l?.plannedStart ?? null;
+            // As the phone agenda: the printed time, and beside it the actual (running) or projected
+            // start when the minute differs. Done rows keep their printed time only.
+            const moved =
+              l && (l.status === 'current' || l.status === 'upcoming') ? shiftedStart(l.status === 'current' ? l.actualStart : l.projectedStart, planned) : null;
+            const at = planned ?? l?.projectedStart ?? null;
+            return (
+              <li
+                key={s.id}
+                className={`led-agenda-row status-${l?.status ?? 'upcoming'}`}
+                style={{ height: rowPx, gridTemplateColumns: `${timePx * 3.8}px 1fr` }}
+                data-current={l?.status === 'current' || undefined}
+              >
+                <span className={`led-agenda-time${moved === null ? '' : ' led-agenda-time-moved'}`} style={{ fontSize: timePx }}>
+                  {moved === null ? (
+                    at === null ? '' : formatClock(at, tz)
+                  ) : (
+                    <>
+                      <s className="led-agenda-planned" aria-label={t('led.agendaPlanned')}>
+                        {at === null ? '' : formatClock(at, tz)}
+                      </s>
+                      <span className="led-agenda-projected" data-testid="led-agenda-projected">
+                        {formatClock(moved, tz)}
+                      </span>
+                    </>
+                  )}
+                </span>
+                <FitText text={s.title} maxPx={rowPx * 0.4} align="start" className="led-agenda-title" />
+              </li>
+            );
+          })}
+        </ol>
+      </FitGroup>
     </>
   );
 }

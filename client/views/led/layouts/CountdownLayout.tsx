@@ -2,8 +2,8 @@ import { useT } from '../../../i18n/lang.ts';
 import { formatDuration } from '../../../../shared/time-format.ts';
 import { useShow } from '../../../store/hooks.ts';
 import { useStageView } from '../../../store/useStageView.ts';
-import { FitText } from '../FitText.tsx';
-import { digitsKey } from '../fit.ts';
+import { FitText } from '../../../components/FitText.tsx';
+import { digitsKey } from '../../../components/fit.ts';
 
 type Props = { now: number; segmentId: string; label: string | undefined; unit: number };
 

@@ -1,5 +1,5 @@
 import { useShow } from '../../../store/hooks.ts';
-import { FitText } from '../FitText.tsx';
+import { FitText } from '../../../components/FitText.tsx';
 
 /** Only a logo served by our own server: the venue may have no internet. */
 const isLocal = (url: string) => url.startsWith('/') && !url.startsWith('//');

@@ -1,4 +1,4 @@
-import { FitText } from '../FitText.tsx';
+import { FitText } from '../../../components/FitText.tsx';
 
 export function MessageLayout({ text }: { text: string }) {
   return <FitText text={text} className="led-message-text" testId="led-message" />;

@@ -2,8 +2,8 @@ import { useT } from '../../../i18n/lang.ts';
 import { formatClock, formatDuration } from '../../../../shared/time-format.ts';
 import { useShow } from '../../../store/hooks.ts';
 import { useStageView } from '../../../store/useStageView.ts';
-import { FitText } from '../FitText.tsx';
-import { digitsKey } from '../fit.ts';
+import { FitText } from '../../../components/FitText.tsx';
+import { digitsKey } from '../../../components/fit.ts';
 
 /** Current title, performer, countdown and what comes next; between segments, the next one and its countdown. */
 export function NowNextLayout({ now, unit }: { now: number; unit: number }) {

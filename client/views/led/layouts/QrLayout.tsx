@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { useT } from '../../../i18n/lang.ts';
-import { FitText } from '../FitText.tsx';
+import { FitText } from '../../../components/FitText.tsx';
 
 type Props = { text: string | undefined; url: string | undefined };
 

@@ -1,7 +1,7 @@
 import type { Lang } from '../../shared/i18n/index.ts';
 import type { AgendaData } from '../../shared/agenda/data.ts';
 import { agendaT } from '../../shared/agenda/i18n.ts';
-import { buildAgenda, type AgendaSelection } from '../../shared/agenda/model.ts';
+import { buildAgenda, summaryModel, type AgendaSelection } from '../../shared/agenda/model.ts';
 import { esc, renderPage, statusText } from '../../shared/agenda/render.ts';
 
 export const SSR_MARK = '<!--agenda-ssr-->';
@@ -31,6 +31,7 @@ export function renderAgendaHtml(p: PageInput): string {
     lang: p.lang,
     t,
     now: p.now,
+    summary: summaryModel(p.data, p.selection.stageId, p.now),
     qrSvg: p.qrSvg,
     pageUrl: p.pageUrl,
     status: statusText(t, 'connecting', p.data.asOf, p.data.event.timeZone),

@@ -17,6 +17,8 @@ export const ImportRequest = z
     dayId: z.string().min(1).max(64).optional(),
     stageId: z.string().min(1).max(64).optional(),
     expectedRevision: z.number().int().min(0).optional(),
+    /** Lines whose worded time ("sau phần phát biểu") the organiser confirmed as "follows the row before". */
+    followLines: z.array(z.number().int().min(1)).max(1000).optional(),
   })
   .strict()
   .refine((r) => (r.text === undefined) !== (r.base64 === undefined), 'send exactly one of text or base64');

@@ -1,6 +1,6 @@
 import { applyImport, type ImportPreview } from '../../shared/import/apply.ts';
 import { readRows, readText, type ImportSource } from '../../shared/import/index.ts';
-import type { ImportNote, RowError } from '../../shared/import/types.ts';
+import { DOCUMENT_ERRORS, type ImportNote, type RowError } from '../../shared/import/types.ts';
 import type { Programme } from '../../shared/model/programme.schema.ts';
 import { programmeTextProblems } from '../../shared/model/plain-text.ts';
 import { ServiceError } from '../errors.ts';
@@ -17,7 +17,8 @@ function fileKind(req: ImportRequest): 'docx' | 'xlsx' | 'text' {
 }
 
 async function readSource(req: ImportRequest, inflatedBytes: number): Promise<ImportSource> {
-  if (req.text !== undefined) return readText(req.text, req.format === 'docx' || req.format === 'xlsx' ? 'auto' : req.format);
+  const opts = req.followLines ? { followLines: req.followLines } : {};
+  if (req.text !== undefined) return readText(req.text, req.format === 'docx' || req.format === 'xlsx' ? 'auto' : req.format, opts);
   const buffer = Buffer.from(req.base64 ?? '', 'base64');
   const kind = fileKind(req);
   try {
@@ -27,21 +28,24 @@ async function readSource(req: ImportRequest, inflatedBytes: number): Promise<Im
     throw e;
   }
   try {
-    if (kind === 'docx') return readRows(await docxRows(buffer));
-    if (kind === 'xlsx') return readRows(await xlsxRows(buffer));
+    if (kind === 'docx') return readRows(await docxRows(buffer), opts);
+    if (kind === 'xlsx') return readRows(await xlsxRows(buffer), opts);
   } catch (e) {
     if (e instanceof UnreadableFile) throw unreadable([{ code: 'unreadable_file', line: 0, text: req.filename ?? '', params: { message: e.message } }]);
     throw e;
   }
   const ext = /\.(\w+)$/.exec(req.filename ?? '')?.[1]?.toLowerCase();
   const named = ext === 'csv' || ext === 'json' || ext === 'tsv' ? ext : 'auto';
-  return readText(buffer.toString('utf8'), req.format === 'auto' || req.format === 'docx' || req.format === 'xlsx' ? named : req.format);
+  return readText(buffer.toString('utf8'), req.format === 'auto' || req.format === 'docx' || req.format === 'xlsx' ? named : req.format, opts);
 }
 
-function unreadable(errors: RowError[]): ServiceError {
+/** The reader's errors, and what else it skipped, so no line is passed over in silence. */
+function unreadable(errors: RowError[], notes: ImportNote[] = []): ServiceError {
   const first = errors[0];
+  if (first && DOCUMENT_ERRORS.includes(first.code) && errors.length === 1)
+    return new ServiceError('bad_request', `nothing was saved: ${first.code.replace(/_/g, ' ')}`, { errors, notes });
   const where = first && first.line > 0 ? ` (line ${first.line}: ${first.text.slice(0, 80)})` : '';
-  return new ServiceError('bad_request', `${errors.length} row(s) could not be read, nothing was saved${where}`, { errors });
+  return new ServiceError('bad_request', `${errors.length} row(s) could not be read, nothing was saved${where}`, { errors, notes });
 }
 
 /**
@@ -50,7 +54,7 @@ function unreadable(errors: RowError[]): ServiceError {
  */
 export async function previewImport(current: Programme, req: ImportRequest, inflatedBytes: number): Promise<ImportOutcome> {
   const source = await readSource(req, inflatedBytes);
-  if (source.kind === 'table' && source.result.errors.length > 0) throw unreadable(source.result.errors);
+  if (source.kind === 'table' && source.result.errors.length > 0) throw unreadable(source.result.errors, source.result.notes);
   if (req.stageId !== undefined && !current.event.stages.some((s) => s.id === req.stageId))
     throw new ServiceError('not_found', `unknown stage ${req.stageId}`);
   if (req.dayId !== undefined && !current.event.days.some((d) => d.id === req.dayId)) throw new ServiceError('not_found', `unknown day ${req.dayId}`);

@@ -65,6 +65,11 @@ export function defaultSelection(data: AgendaData, now: number, want: Partial<Ag
   return { dayId, stageId };
 }
 
+/** Now and next at the event on this stage: today's day, or the day being run, whatever day is browsed. */
+export function summaryModel(data: AgendaData, stageId: string, now: number): AgendaModel {
+  return buildAgenda(data, defaultSelection(data, now, { stageId }), now);
+}
+
 export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number): AgendaModel {
   const line = data.plan.lines[lineKey(sel.dayId, sel.stageId)] ?? [];
   const info = new Map(data.segments.map((s) => [s.id, s]));

@@ -16,6 +16,8 @@ export type PageContext = {
   lang: Lang;
   t: AgendaT;
   now: number;
+  /** Now and next at the event (today's or the running day), whatever day is being browsed. */
+  summary: AgendaModel;
   /** The QR code of the page's own address, as SVG markup made on the server. */
   qrSvg: string;
   pageUrl: string;
@@ -40,6 +42,7 @@ export function renderPage(c: PageContext): string {
     e.theme ? `<p class="ag-theme">${esc(e.theme)}</p>` : '',
     e.venue ? `<p class="ag-venue"><span class="visually-hidden">${esc(t('agenda.venue'))}: </span>${esc(e.venue)}</p>` : '',
     '</header>',
+    `<section class="ag-summary" id="ag-summary" aria-label="${esc(t('agenda.summary'))}">${renderSummary(c.summary, t)}</section>`,
     renderDayTabs(c),
     renderStageTabs(c),
     '<main class="ag-main" id="ag-main">',
@@ -93,6 +96,26 @@ function dayName(c: PageContext, i: number): string {
   return c.lang === 'vi' && label ? label : c.t('agenda.dayN', { n: i + 1 });
 }
 
+/**
+ * The first thing on the phone: what is on now and what comes next, each a link to its row. Empty
+ * when nothing is on or next today (another day, before the plan's day, after the end).
+ */
+export function renderSummary(model: AgendaModel, t: AgendaT): string {
+  const now = model.rows.find((r) => r.status === 'now');
+  const next = model.rows.find((r) => r.status === 'next');
+  if (!now && !next) return '';
+  const tz = model.timeZone;
+  const item = (r: AgendaRow, label: string, detail: string) =>
+    `<a class="ag-sum ag-sum-${r.status}" href="#seg-${esc(r.id)}"><span class="ag-sum-label">${esc(label)}${detail ? ` · ${esc(detail)}` : ''}</span><span class="ag-sum-title">${esc(r.title)}</span></a>`;
+  const parts: string[] = [];
+  if (now) parts.push(item(now, t(now.paused ? 'agenda.pausedNow' : 'agenda.now'), remainingText(now, t)));
+  if (next) {
+    const at = next.shiftedStart ?? next.plannedStart;
+    parts.push(item(next, t('agenda.next'), at === null ? '' : t('agenda.at', { time: formatClock(at, tz) })));
+  }
+  return parts.join('');
+}
+
 export function renderBanner(model: AgendaModel, t: AgendaT): string {
   if (model.lateMs === null) return '';
   const min = roundMinutes(model.lateMs);
@@ -103,19 +126,33 @@ export function renderBanner(model: AgendaModel, t: AgendaT): string {
 export function renderList(model: AgendaModel, t: AgendaT): string {
   const tz = model.timeZone;
   if (model.rows.length === 0) return `<p class="ag-empty">${esc(t('agenda.empty'))}</p>`;
+  // While the day is on, what is over folds away so the list opens at the current segment.
+  const live = model.rows.findIndex((r) => r.status === 'now' || r.status === 'next');
+  const fold = live >= PAST_FOLD_MIN && model.rows.slice(0, live).every((r) => r.status === 'past') ? live : 0;
+  const past = fold > 0
+    ? `<details class="ag-past" id="ag-past"><summary>${esc(t('agenda.pastFolded', { count: fold }))}</summary>${renderGroups(model.rows.slice(0, fold), tz, t)}</details>`
+    : '';
+  const ended = model.ended ? `<p class="ag-ended">${esc(t('agenda.ended'))}</p>` : '';
+  return past + renderGroups(model.rows.slice(fold), tz, t) + ended;
+}
+
+/** Fewer finished rows than this stay in the list: folding one or two away saves little and hides the context. */
+const PAST_FOLD_MIN = 3;
+
+function renderGroups(rows: AgendaRow[], tz: string, t: AgendaT): string {
   const groups: { section: string; rows: AgendaRow[] }[] = [];
-  for (const r of model.rows) {
+  for (const r of rows) {
     const last = groups.at(-1);
     if (last && last.section === r.section) last.rows.push(r);
     else groups.push({ section: r.section, rows: [r] });
   }
-  const html = groups.map((g) => {
-    const heading = g.section ? `<h3 class="ag-section">${esc(g.section)}</h3>` : '';
-    const level = g.section ? 4 : 3;
-    return `${heading}<ol class="ag-rows">${g.rows.map((r) => renderRow(r, level, tz, t)).join('')}</ol>`;
-  });
-  const ended = model.ended ? `<p class="ag-ended">${esc(t('agenda.ended'))}</p>` : '';
-  return html.join('') + ended;
+  return groups
+    .map((g) => {
+      const heading = g.section ? `<h3 class="ag-section">${esc(g.section)}</h3>` : '';
+      const level = g.section ? 4 : 3;
+      return `${heading}<ol class="ag-rows">${g.rows.map((r) => renderRow(r, level, tz, t)).join('')}</ol>`;
+    })
+    .join('');
 }
 
 function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT): string {
@@ -150,10 +187,14 @@ function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT): string 
   ].join('');
 }
 
+function remainingText(r: AgendaRow, t: AgendaT): string {
+  const rem = r.remainingMs ?? 0;
+  return rem >= 0 ? t('agenda.remaining', { min: Math.max(1, Math.ceil(rem / 60_000)) }) : t('agenda.overtime', { min: Math.floor(-rem / 60_000) });
+}
+
 function renderProgress(r: AgendaRow, t: AgendaT): string {
   const pct = Math.round((r.progress ?? 0) * 100);
-  const rem = r.remainingMs ?? 0;
-  const text = rem >= 0 ? t('agenda.remaining', { min: Math.max(1, Math.ceil(rem / 60_000)) }) : t('agenda.overtime', { min: Math.floor(-rem / 60_000) });
+  const text = remainingText(r, t);
   return `<div class="ag-progress"><progress max="100" value="${pct}" aria-label="${esc(t('agenda.progress'))}">${pct}%</progress><span class="ag-remaining">${esc(text)}</span></div>`;
 }
 

@@ -3,14 +3,14 @@ import { readProgrammeJson } from './json.ts';
 import { LINE_COLUMNS, linesToRows } from './lines.ts';
 import { parseRows } from './parse-table.ts';
 import type { Programme } from '../model/programme.schema.ts';
-import type { ParseResult, RawRow } from './types.ts';
+import type { ParseOptions, ParseResult, RawRow } from './types.ts';
 
 export type TextFormat = 'auto' | 'tsv' | 'csv' | 'lines' | 'json';
 
 /** Either a whole programme (our JSON export) or rows read from a table. */
 export type ImportSource = { kind: 'programme'; programme: Programme } | { kind: 'table'; result: ParseResult };
 
-export function readText(text: string, format: TextFormat = 'auto', opts: { year?: number | null } = {}): ImportSource {
+export function readText(text: string, format: TextFormat = 'auto', opts: ParseOptions = {}): ImportSource {
   const shape = format === 'auto' ? detectShape(text) : format;
   if (shape === 'json') {
     const r = readProgrammeJson(text);
@@ -26,8 +26,8 @@ export function readText(text: string, format: TextFormat = 'auto', opts: { year
 }
 
 /** Rows that file adapters (docx tables, spreadsheets) have already split into cells. */
-export function readRows(rows: RawRow[], opts: { year?: number | null } = {}): ImportSource {
+export function readRows(rows: RawRow[], opts: ParseOptions = {}): ImportSource {
   return { kind: 'table', result: parseRows(rows, opts) };
 }
 
-export type { ParseResult, ParsedDay, ParsedSegment, ImportNote, RowError, RawRow } from './types.ts';
+export type { ParseOptions, ParseResult, ParsedDay, ParsedSegment, ImportNote, RowError, RawRow } from './types.ts';

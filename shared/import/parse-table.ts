@@ -3,8 +3,8 @@ import { cellLine, splitTitle, stripMarkup, tidy } from './cells.ts';
 import { headerMap, inferMap, type ColumnMap } from './columns.ts';
 import { dayHeader, findDate } from './dates.ts';
 import { guessKind } from './kind.ts';
-import { parseClock, parseDuration, parseRange, rangeMinutes, toMinutes, type TimeRange } from './time.ts';
-import type { ImportNote, ParsedDay, ParsedSegment, ParseResult, RawRow, RowError } from './types.ts';
+import { isRelativeTime, parseClock, parseDuration, parseRange, rangeMinutes, toMinutes, type TimeRange } from './time.ts';
+import type { ImportNote, ParseOptions, ParsedDay, ParsedSegment, ParseResult, RawRow, RowError } from './types.ts';
 
 const SESSION = /^(?:buổi\s+(?:sáng|chiều|tối|trưa)|phiên\s+\S+|(?:morning|afternoon|evening|lunch)(?:\s+session)?|session\s+\d+)\b/i;
 const END_MARKER = /^(?:kết\s+thúc|hết|end\s+of|close\s+of\s+day|\.\.\.$)/i;
@@ -18,7 +18,7 @@ type Pending = { seg: ParsedSegment; row: RawRow; needsDuration: boolean; raw: {
  * Reads a programme table row by row. Values stay as the document prints them: a range that does
  * not match the duration is kept and the programme warnings flag it; an unreadable row is an error.
  */
-export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: ColumnMap } = {}): ParseResult {
+export function parseRows(rows: RawRow[], opts: ParseOptions & { map?: ColumnMap } = {}): ParseResult {
   const days: ParsedDay[] = [];
   const segments: ParsedSegment[] = [];
   const notes: ImportNote[] = [];
@@ -39,6 +39,13 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
 
   let day: ParsedDay | null = null;
   let section = '';
+  // The line that set `section`, until a segment takes it: a heading no segment ever sits under
+  // (prose between tables, a list after the last row) is said to be skipped, not dropped silently.
+  let heading: RawRow | null = null;
+  const headingUnused = () => {
+    if (heading) note('ignored_line', heading);
+    heading = null;
+  };
   let block: TimeRange | null = null;
   let last: Pending | null = null;
   const pendings: Pending[] = [];
@@ -68,6 +75,7 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       day = { key: `day-${days.length + 1}`, date, label: dayHeader(lone)?.label ?? lone, line: r.line };
       days.push(day);
       if (date === null) note('day_without_date', r);
+      headingUnused();
       section = '';
       block = null;
       last = null;
@@ -92,7 +100,15 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       }
     }
 
-    const timeText = cell(r, 'time') || cell(r, 'start');
+    const printed = cell(r, 'time') || cell(r, 'start');
+    const follows = printed !== '' && isRelativeTime(printed) && parseRange(printed) === null;
+    if (follows && !(opts.followLines ?? []).includes(r.line)) {
+      // The same error as any unreadable time; the preview offers the reading (isRelativeTime).
+      fail('unreadable_time', r, { value: printed });
+      return;
+    }
+    if (follows) note('follows_previous', r, { value: printed });
+    const timeText = follows ? '' : printed;
     const range = timeText === '' ? null : parseRange(timeText);
     const durText = cell(r, 'duration');
     const duration = durText === '' ? null : parseDuration(durText);
@@ -101,7 +117,9 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
     if (range && range.end !== null && filled.length === 2 && cell(r, 'performer') === '' && duration === null) {
       const other = filled.find(([i]) => i !== (map.time ?? map.start))?.[1] ?? '';
       if (isUpper(tidy(other)) || (map.title !== undefined && r.cells[map.title]?.trim() === '')) {
+        headingUnused();
         section = tidy(other);
+        heading = r;
         block = range;
         last = null;
         return;
@@ -113,7 +131,9 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       const inTimeCol = col === (map.time ?? map.start) && range === null;
       if (inTimeCol || isUpper(lone) || SESSION.test(lone) || col === map.section || !last) {
         if (range === null && parseDuration(lone) === null) {
+          headingUnused();
           section = lone;
+          heading = r;
           block = null;
           last = null;
           return;
@@ -137,7 +157,7 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
     // A page break splits a cell: the rest arrives as a row with no time and no duration, and a
     // title (if any) that carries on mid-sentence. A new title without either is an error below.
     const titleGoesOn = /^[\p{Ll}\d(,;]/u.test(cell(r, 'title')) || cell(r, 'title') === '';
-    if (range === null && duration === null && block === null && last !== null && titleGoesOn) {
+    if (!follows && range === null && duration === null && block === null && last !== null && titleGoesOn) {
       joinContinuation(last, r, map);
       note('joined_continuation', r, { line: last.row.line });
       return;
@@ -181,10 +201,13 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
       notes: [listNotes, tidy(cell(r, 'notes'))].filter((s) => s !== '').join('\n'),
     };
     segments.push(seg);
+    heading = null;
     const raw = { title: titleCell, performer: map.performer === undefined ? '' : (r.cells[map.performer] ?? '') };
     last = { seg, row: r, needsDuration: seg.durationMin === 0, raw };
     pendings.push(last);
   });
+
+  headingUnused();
 
   // A row with a start but no duration or end runs until the next row's printed start.
   pendings.forEach((p, i) => {
@@ -198,7 +221,11 @@ export function parseRows(rows: RawRow[], opts: { year?: number | null; map?: Co
     } else fail('no_duration', p.row);
   });
 
-  if (segments.length === 0 && errors.length === 0) errors.push({ code: 'no_rows', line: 0, text: '', params: {} });
+  if (segments.length === 0 && errors.length === 0) {
+    // Said once for the whole text, with what was read, so "nothing found" is never a riddle.
+    const read = rows.filter((r) => r.cells.some((c) => c.trim() !== '')).length;
+    errors.push({ code: 'no_rows', line: 0, text: '', params: { lines: read } });
+  }
   const used = new Set(segments.map((s) => s.dayKey));
   return { days: days.filter((d) => used.has(d.key)), segments, notes, errors: errors.sort((a, b) => a.line - b.line) };
 }

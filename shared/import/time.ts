@@ -77,3 +77,12 @@ export function rangeMinutes(r: { start: string; end: string }): number {
 function normalise(text: string): string {
   return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '');
 }
+
+/**
+ * A time cell that names an order instead of a time: "sau phần phát biểu", "tiếp theo", "ngay sau
+ * đó", "after the speech". It reads naturally as "no printed time, follows the row before", but
+ * only the organiser may say so (see ParseOptions.followLines).
+ */
+const RELATIVE_TIME = /^(?:ngay\s+sau|liền\s+sau|tiếp\s+(?:theo|sau|đó)|kế\s+(?:tiếp|đó)|sau(?:\s+(?:khi|đó|phần|tiết\s+mục|mục))?|right\s+after|after|following|then|next)(?!\p{L})/iu;
+
+export const isRelativeTime = (text: string) => RELATIVE_TIME.test(text.trim());

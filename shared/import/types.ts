@@ -26,7 +26,8 @@ export type ImportNoteCode =
   | 'joined_continuation'
   | 'duration_from_next_start'
   | 'block_range'
-  | 'day_without_date';
+  | 'day_without_date'
+  | 'follows_previous';
 
 export type ImportNote = { code: ImportNoteCode; line: number; text: string; params: Record<string, string | number> };
 
@@ -42,6 +43,18 @@ export type RowErrorCode =
 
 /** A row the importer could not read. Any one of these means nothing is saved. */
 export type RowError = { code: RowErrorCode; line: number; text: string; params: Record<string, string | number> };
+
+/** Problems of the whole text, not of one row: said once, never counted as "unreadable rows". */
+export const DOCUMENT_ERRORS: readonly RowErrorCode[] = ['no_rows', 'invalid_json', 'unreadable_file'];
+
+export type ParseOptions = {
+  year?: number | null;
+  /**
+   * Lines whose time cell says "after the row before" in words ("sau phần phát biểu"), which the
+   * organiser confirmed to read as no printed time. Without that confirmation they are errors.
+   */
+  followLines?: readonly number[];
+};
 
 export type ParseResult = {
   days: ParsedDay[];

@@ -29,23 +29,29 @@ export type ReportRow = {
   durationDiffMs: number | null;
 };
 
+/** Where the day stands: never started, started and not over (the stage is still on it), or over. */
+export type DayState = 'not_run' | 'running' | 'ended';
+
 export type DayReport = {
   dayId: string;
   date: string;
   label: string;
   stageId: string;
   stageName: string;
+  state: DayState;
   rows: ReportRow[];
   totals: {
     plannedMs: number;
     /** Sum of running times of the segments that ran. */
     actualMs: number;
-    /** Sum of (actual − planned) over the segments that ran; positive = over. */
-    overUnderMs: number;
+    /** Sum of (actual − planned) over the segments that ran; positive = over; null when none ran. */
+    overUnderMs: number | null;
+    /** One count per status: done + running + skipped + notRun is the number of rows. */
     done: number;
+    running: number;
     skipped: number;
     notRun: number;
-    /** Last actual end − planned end of that segment: how late the day finished. */
+    /** Last actual end − planned end of that segment: how late the day finished; null until it has. */
     endDiffMs: number | null;
   };
   /** Up to three segments that ran furthest over their planned duration. */
@@ -108,21 +114,24 @@ export function stageReport(
     const ran = rows.filter((r) => r.actualDurationMs !== null);
     const last = [...rows].reverse().find((r) => r.actualEnd !== null);
     const lastPlanned = last ? line.find((l) => l.id === last.segmentId)?.planned.end : null;
+    const state = dayState(rows);
     days.push({
       dayId: day.id,
       date: day.date,
       label: day.label,
       stageId,
       stageName,
+      state,
       rows,
       totals: {
         plannedMs: rows.reduce((t, r) => t + r.plannedDurationMs, 0),
         actualMs: ran.reduce((t, r) => t + (r.actualDurationMs ?? 0), 0),
-        overUnderMs: ran.reduce((t, r) => t + (r.durationDiffMs ?? 0), 0),
+        overUnderMs: ran.length === 0 ? null : ran.reduce((t, r) => t + (r.durationDiffMs ?? 0), 0),
         done: rows.filter((r) => r.status === 'done').length,
+        running: rows.filter((r) => r.status === 'running').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
         notRun: rows.filter((r) => r.status === 'not_run').length,
-        endDiffMs: last?.actualEnd != null && lastPlanned != null ? last.actualEnd - lastPlanned : null,
+        endDiffMs: state === 'ended' && last?.actualEnd != null && lastPlanned != null ? last.actualEnd - lastPlanned : null,
       },
       longestOver: ran
         .filter((r) => (r.durationDiffMs ?? 0) > 0)
@@ -132,4 +141,14 @@ export function stageReport(
     });
   }
   return { stageId, days, replayIssues: issues };
+}
+
+/**
+ * A day is running while one of its segments runs (paused or in overtime included). Once nothing
+ * runs, what the log holds is what happened: the day has ended, even if the MC stopped before its
+ * last segment (those count as not run).
+ */
+function dayState(rows: readonly ReportRow[]): DayState {
+  if (rows.some((r) => r.status === 'running')) return 'running';
+  return rows.some((r) => r.actualStart !== null) ? 'ended' : 'not_run';
 }

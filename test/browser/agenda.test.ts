@@ -3,7 +3,11 @@ import type { Browser, Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { DateTime } from 'luxon';
+import { Programme } from '../../shared/model/programme.schema.ts';
 import { awayFromHalfMinute, lateOpeningProgramme } from '../support/agenda-programme.ts';
+
+const TZ = 'Asia/Ho_Chi_Minh';
 import { loginToken, ROOT, startTestServer, type TestServer } from '../support/server.ts';
 
 const CLIENT = join(ROOT, 'dist/client');
@@ -142,6 +146,68 @@ describe.skipIf(!browserAvailable)('/agenda on a phone-sized Chromium', () => {
 
     // While offline the socket fails to connect: those errors are expected, nothing else is.
     expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|socket\.io|WebSocket/i.test(p))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.skipIf(!browserAvailable)('/agenda on a 390-px phone, four days, eight segments done', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    const today = DateTime.now().setZone(TZ);
+    const first = today.minus({ minutes: 95 }).startOf('minute');
+    const days = [-1, 0, 1, 2].map((o, i) => ({ id: `d${i + 1}`, date: today.plus({ days: o }).toISODate()!, label: `Ngày thứ ${i + 1}` }));
+    const programme = Programme.parse({
+      event: { title: 'Tuần lễ Đổi mới sáng tạo và Chuyển đổi số tỉnh Quảng Ngãi năm 2025', timeZone: TZ, days, stages: [{ id: 'main', name: 'Sân khấu chính' }] },
+      segments: [
+        ...Array.from({ length: 12 }, (_, i) => ({ id: `s${i + 1}`, dayId: 'd2', stageId: 'main', title: `Tiết mục số ${i + 1} của ngày hội`, durationMin: 10, plannedStart: i === 0 ? first.toFormat('HH:mm') : null, fixedStart: i === 0 })),
+        ...['d1', 'd3', 'd4'].map((dayId) => ({ id: `x-${dayId}`, dayId, stageId: 'main', title: 'Hội thảo', durationMin: 60, plannedStart: '08:00', fixedStart: true })),
+      ],
+    });
+    server = await startTestServer({ clientDir: CLIENT, programme });
+    const token = await loginToken(server.url);
+    await control(server, token, 'start');
+    for (let i = 0; i < 8; i++) await control(server, token, 'next');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows now and next on the first screen, the current segment without scrolling, and day tabs that do not wrap and scroll within their strip', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/agenda`);
+    await page.waitForSelector('#seg-s9.is-now');
+    await page.waitForFunction(() => document.querySelector('.ag-tabs ul')?.hasAttribute('data-more'));
+    const m = await page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect() ?? null;
+      const strip = document.querySelector<HTMLElement>('.ag-tabs ul')!;
+      const s = strip.getBoundingClientRect();
+      const current = strip.querySelector('[aria-current="page"]')!.getBoundingClientRect();
+      return {
+        summaryBottom: box('.ag-sum-next')?.bottom ?? null,
+        summaryText: document.querySelector('#ag-summary')?.textContent ?? '',
+        nowTop: box('#seg-s9')?.top ?? null,
+        pageWidth: document.documentElement.scrollWidth,
+        // Every line of every tab is one line: no word wrapped inside a tab.
+        wrapped: Array.from(strip.querySelectorAll('.ag-tab > *')).filter((el) => el.getClientRects().length !== 1 || el.getBoundingClientRect().height > 30).length,
+        scrolls: strip.scrollWidth > strip.clientWidth,
+        more: strip.dataset.more,
+        currentInView: current.left >= s.left && current.right <= s.right,
+      };
+    });
+    await page.screenshot({ path: join(ROOT, 'test/screenshots/agenda-four-days-390.png') });
+    expect(m.summaryText).toContain('Tiết mục số 9 của ngày hội');
+    expect(m.summaryText).toContain('Tiết mục số 10 của ngày hội');
+    expect(m.summaryBottom).toBeLessThan(844);
+    expect(m.nowTop).toBeLessThan(844);
+    expect(m.pageWidth).toBe(390);
+    expect(m.wrapped).toBe(0);
+    expect(m.scrolls).toBe(true);
+    expect(m.more).toBe('right');
+    expect(m.currentInView).toBe(true);
     await context.close();
   });
 });

@@ -79,6 +79,17 @@ describe('POST /api/v1/programme/import', () => {
     expect((await programme()).revision).toBe(1);
   });
 
+  it('reads "sau phần phát biểu" as following the row before only on the line the organiser confirmed', async () => {
+    const broken = APPENDIX.replace('17 giờ 20 - 17 giờ 30', 'sau phần phát biểu');
+    expect((await post('/api/v1/programme/import?dryRun=1', { text: broken, followLines: [14] })).status).toBe(400);
+    const r = await post('/api/v1/programme/import', { text: broken, followLines: [15] });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { segments: { line: number | null; plannedStart: string | null; fixedStart: boolean }[]; notes: { code: string; line: number }[] };
+    expect(body.segments.find((s) => s.line === 15)).toMatchObject({ plannedStart: null, fixedStart: false });
+    expect(body.notes).toContainEqual(expect.objectContaining({ code: 'follows_previous', line: 15 }));
+    expect((await programme()).revision).toBe(2);
+  });
+
   it('reads a .docx plan sent as base64, and bodies larger than the 64 kb global cap', async () => {
     const docx = await planDocx(APPENDIX);
     const body = { format: 'docx', filename: 'ke-hoach.docx', base64: docx.toString('base64') };

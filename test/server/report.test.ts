@@ -86,6 +86,7 @@ describe('planned vs actual report from a real action log', () => {
       actualMs: (16.5 + 4.5 + 14) * MIN,
       overUnderMs: (1.5 - 0.5 + 4) * MIN,
       done: 3,
+      running: 0,
       skipped: 1,
       notRun: 1,
       // s4 was planned to end 17:40 (17:00 + 15 + 5 + 10 + 10) and ended 17:38.

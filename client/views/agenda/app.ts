@@ -2,8 +2,8 @@ import type { Lang } from '../../../shared/i18n/index.ts';
 import { fresher, withProgramme, withRunState, type AgendaData } from '../../../shared/agenda/data.ts';
 import { agendaT, isLang, LANG_KEY } from '../../../shared/agenda/i18n.ts';
 import type { ConnectLive, Live, LinkState } from './live.ts';
-import { buildAgenda, defaultSelection, type AgendaSelection } from '../../../shared/agenda/model.ts';
-import { renderBanner, renderList, renderPage, statusText } from '../../../shared/agenda/render.ts';
+import { buildAgenda, defaultSelection, summaryModel, type AgendaSelection } from '../../../shared/agenda/model.ts';
+import { renderBanner, renderList, renderPage, renderSummary, statusText } from '../../../shared/agenda/render.ts';
 
 export const STORE_KEY = 'ros.agenda.data';
 const TICK_MS = 1000;
@@ -51,7 +51,9 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   let lastUpdate: number | null = data.asOf;
   const qrSvg = root.querySelector('.ag-qr-code')?.innerHTML ?? '';
   const pageUrl = `${url.origin}/agenda`;
-  const shown = { banner: '', list: '', status: '' };
+  const shown = { banner: '', list: '', status: '', summary: '' };
+  // The folded finished rows stay open once the attendee opened them, through every re-render.
+  let pastOpen = false;
 
   const region = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
 
@@ -63,8 +65,12 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     const focusKey = focused instanceof HTMLElement ? focusKeyOf(focused) : null;
     const qrOpen = region('ag-qr')?.hasAttribute('open') ?? false;
     const status = statusText(t, link, lastUpdate, data.event.timeZone);
-    root.innerHTML = renderPage({ data, model, lang, t, now, qrSvg, pageUrl, status });
+    const summary = summaryModel(data, sel.stageId, now);
+    root.innerHTML = renderPage({ data, model, summary, lang, t, now, qrSvg, pageUrl, status });
     if (qrOpen) region('ag-qr')?.setAttribute('open', '');
+    restorePast();
+    showCurrentTab();
+    shown.summary = renderSummary(summary, t);
     shown.banner = region('ag-banner')?.innerHTML ?? '';
     shown.list = region('ag-list')?.innerHTML ?? '';
     shown.status = status;
@@ -81,10 +87,15 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     const model = buildAgenda(data, sel, serverNow());
     const banner = renderBanner(model, t);
     const list = renderList(model, t);
+    const summary = renderSummary(summaryModel(data, sel.stageId, serverNow()), t);
+    if (summary !== shown.summary) setHtml('ag-summary', (shown.summary = summary));
     const status = statusText(t, link, lastUpdate, data.event.timeZone);
     // Compared with what was last written, not with the DOM (the browser re-serialises it).
     if (banner !== shown.banner) setHtml('ag-banner', (shown.banner = banner));
-    if (list !== shown.list) setHtml('ag-list', (shown.list = list));
+    if (list !== shown.list) {
+      setHtml('ag-list', (shown.list = list));
+      restorePast();
+    }
     const el = region('ag-status');
     if (el && status !== shown.status) {
       shown.status = status;
@@ -92,6 +103,26 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     }
     if (el) el.dataset.link = link;
   }
+  function restorePast(): void {
+    if (pastOpen) region('ag-past')?.setAttribute('open', '');
+  }
+
+  /**
+   * The chosen tab in view, so a strip wider than the phone never hides it, and each strip marked
+   * with the side(s) where more tabs wait, which the stylesheet fades as a hint to swipe.
+   */
+  function showCurrentTab(): void {
+    for (const strip of Array.from(root.querySelectorAll<HTMLElement>('.ag-tabs ul'))) {
+      const li = strip.querySelector<HTMLElement>('[aria-current="page"]')?.parentElement;
+      if (li && strip.scrollWidth > strip.clientWidth) {
+        const left = li.offsetLeft - strip.offsetLeft;
+        if (left < strip.scrollLeft || left + li.offsetWidth > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = Math.max(0, left - 16);
+      }
+      markMore(strip);
+      strip.addEventListener('scroll', () => markMore(strip), { passive: true });
+    }
+  }
+
   const setHtml = (id: string, html: string) => {
     const el = region(id);
     if (el) el.innerHTML = html;
@@ -158,6 +189,15 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     region('ag-qr')?.setAttribute('open', '');
   }
 
+  // "toggle" does not bubble; captured here it survives every re-render of the list.
+  root.addEventListener(
+    'toggle',
+    (ev) => {
+      if (ev.target instanceof HTMLElement && ev.target.id === 'ag-past') pastOpen = ev.target.hasAttribute('open');
+    },
+    true,
+  );
+
   root.addEventListener('click', (ev) => {
     const target = ev.target instanceof Element ? ev.target.closest('a, button') : null;
     if (!(target instanceof HTMLElement)) return;
@@ -208,6 +248,12 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
       live.close();
     },
   };
+}
+
+function markMore(strip: HTMLElement): void {
+  const left = strip.scrollLeft > 1;
+  const right = strip.scrollLeft + strip.clientWidth < strip.scrollWidth - 1;
+  strip.dataset.more = left && right ? 'both' : left ? 'left' : right ? 'right' : 'none';
 }
 
 /** A selector that finds the same control after a re-render (ids are letters, digits, "-" and "_" by the schema). */

@@ -11,6 +11,7 @@ import { EventSettings } from './EventSettings.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ProgrammeTab } from './ProgrammeTab.tsx';
 import { RunSheet } from './RunSheet.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
 import { useEditor } from './useEditor.ts';
 import './edit.css';
 import { runningActual } from '../../../shared/engine/run.ts';
@@ -77,27 +78,7 @@ function Editor() {
           </button>
         ))}
       </nav>
-      <div className="edit-status" role="status" aria-live="polite">
-        {ed.status.kind === 'saving' ? t('edit.saving') : null}
-        {ed.status.kind === 'saved' ? t('edit.saved') : null}
-        {ed.status.kind === 'info' ? t(ed.status.key, ed.status.params) : null}
-        {ed.toast ? (
-          <span className="toast">
-            {t(ed.toast.key, ed.toast.params)}
-            {ed.toast.undo ? (
-              <button type="button" onClick={ed.undo}>
-                {t('edit.undo')}
-              </button>
-            ) : null}
-          </span>
-        ) : null}
-      </div>
-      {ed.status.kind === 'error' ? (
-        <p className="edit-error" role="alert">
-          {t('edit.notSaved', { reason: t(ed.status.key, ed.status.params) })}
-          {ed.status.detail ? <small> ({ed.status.detail})</small> : null}
-        </p>
-      ) : null}
+      <SaveStatus t={t} status={ed.status} held={ed.held} toast={ed.toast} undo={ed.undo} />
 
       {tab === 'programme' ? (
         <div className="edit-pickers">
@@ -122,7 +103,7 @@ function Editor() {
       ) : null}
 
       {tab === 'programme' ? (
-        <ProgrammeTab t={t} programme={p} plan={payload?.plan ?? null} dayId={day.id} stageId={stage.id} runningId={running} commit={ed.commit} />
+        <ProgrammeTab t={t} programme={p} plan={payload?.plan ?? null} dayId={day.id} stageId={stage.id} runningId={running} commit={ed.commit} hold={ed.hold} />
       ) : null}
       {tab === 'event' ? <EventSettings t={t} programme={p} commit={(next) => ed.commit(next)} /> : null}
       {tab === 'import' ? (

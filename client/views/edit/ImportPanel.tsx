@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
-import type { ImportNote, RowError } from '../../../shared/import/types.ts';
+import { isRelativeTime } from '../../../shared/import/time.ts';
+import { DOCUMENT_ERRORS, type ImportNote, type RowError } from '../../../shared/import/types.ts';
 import type { Day, Programme, Segment } from '../../../shared/model/programme.schema.ts';
 import type { ProgrammeWarning } from '../../../shared/model/warnings.ts';
 import type { ApiError } from '../../../shared/protocol.ts';
@@ -38,25 +39,33 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [errors, setErrors] = useState<RowError[] | null>(null);
+  const [skipped, setSkipped] = useState<ImportNote[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  // Lines whose worded time the organiser chose to read as "follows the row before".
+  const [follow, setFollow] = useState<number[]>([]);
 
-  const body = async () => {
-    const common = { mode, dayId: targetDay, stageId: targetStage };
+  const body = async (followLines = follow) => {
+    const common = { mode, dayId: targetDay, stageId: targetStage, ...(followLines.length ? { followLines } : {}) };
     if (file) return { ...common, base64: await fileToBase64(file), filename: file.name };
     return { ...common, text };
   };
-  const run = async (dryRun: boolean) => {
+  const run = async (dryRun: boolean, followLines = follow) => {
     setBusy(true);
     setFailure(null);
     setErrors(null);
+    setSkipped([]);
     const r = await api<Preview>(token, 'POST', `/api/v1/programme/import${dryRun ? '?dryRun=1' : ''}`, {
-      ...(await body()),
+      ...(await body(followLines)),
       ...(dryRun ? {} : { expectedRevision: preview?.revision ?? revision }),
     });
     setBusy(false);
     if (!r.ok) {
-      const rows = (r.error.details as { errors?: RowError[] } | undefined)?.errors;
-      if (rows) setErrors(rows);
+      const details = r.error.details as { errors?: RowError[]; notes?: ImportNote[] } | undefined;
+      const rows = details?.errors;
+      if (rows) {
+        setErrors(rows);
+        setSkipped((details?.notes ?? []).filter((n) => n.code === 'ignored_line' || n.code === 'ignored_before_header'));
+      }
       else setFailure(t(errorKey(r.error)) + (r.error.code === 'bad_request' ? ` — ${r.error.message}` : ''));
       if (!dryRun) setPreview(null);
       return;
@@ -66,6 +75,7 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
       setPreview(null);
       setText('');
       setFile(null);
+      setFollow([]);
       onImported(r.data.days[0]?.id ?? null, r.data.segments.length);
     }
   };
@@ -74,6 +84,22 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
     return isMessageKey(k) ? t(k, params) : code;
   };
   const lineOf = (id: string) => preview?.segments.find((s) => s.id === id);
+  /** The organiser's choice for a worded time: applied by a new preview, never by itself. */
+  const setReading = (line: number, on: boolean) => {
+    const next = on ? [...new Set([...follow, line])] : follow.filter((l) => l !== line);
+    setFollow(next);
+    void run(true, next);
+  };
+  const offersFollow = (e: RowError) => e.code === 'unreadable_time' && isRelativeTime(String(e.params.value ?? ''));
+  const expectKey = (e: RowError) => {
+    const k = offersFollow(e) ? 'import.expect.relative_time' : `import.expect.${e.code}`;
+    return isMessageKey(k) ? t(k) : '';
+  };
+  const docError = errors && errors.length === 1 && errors[0] && DOCUMENT_ERRORS.includes(errors[0].code) ? errors[0] : null;
+  const skippedLines = skipped.flatMap((n) => (n.code === 'ignored_before_header' ? [] : [n.line]));
+  const skippedCount = skipped.reduce((c, n) => c + (n.code === 'ignored_before_header' ? Number(n.params.count ?? 0) : 1), 0);
+  const followed = preview?.notes.filter((n) => n.code === 'follows_previous') ?? [];
+  const otherNotes = preview?.notes.filter((n) => n.code !== 'follows_previous') ?? [];
 
   return (
     <div className="import-panel">
@@ -87,6 +113,7 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
           onChange={(e) => {
             setText(e.target.value);
             setFile(null);
+            setFollow([]);
             setPreview(null);
           }}
         />
@@ -99,6 +126,7 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
             accept=".docx,.xlsx,.csv,.tsv,.txt,.json"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
+              setFollow([]);
               setPreview(null);
             }}
           />
@@ -147,16 +175,37 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
       ) : null}
       {errors ? (
         <section className="import-errors" role="alert">
-          <h3>{t('edit.import.errors', { count: errors.length })}</h3>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>
-                {e.line > 0 ? <strong>{t('edit.import.line', { line: e.line })}: </strong> : null}
-                {reason(e.code, e.params, 'import.error')}
-                {e.text ? <code>{e.text}</code> : null}
-              </li>
-            ))}
-          </ul>
+          {docError ? (
+            <>
+              <h3>{t('edit.import.docError')}</h3>
+              <p className="import-problem">{reason(docError.code, docError.params, 'import.error')}</p>
+              <p className="import-expect">{expectKey(docError)}</p>
+            </>
+          ) : (
+            <>
+              <h3>{t('edit.import.errors', { count: errors.length })}</h3>
+              <ul>
+                {errors.map((e, i) => (
+                  <li key={i}>
+                    {e.line > 0 ? <strong>{t('edit.import.line', { line: e.line })}: </strong> : null}
+                    {reason(e.code, e.params, 'import.error')}
+                    {e.text ? <code>{e.text}</code> : null}
+                    <span className="import-expect">{expectKey(e)}</span>
+                    {offersFollow(e) ? (
+                      <span className="import-offer">
+                        <button type="button" disabled={busy} onClick={() => setReading(e.line, true)}>
+                          {t('edit.import.follow', { line: e.line })}
+                        </button>
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {skippedCount > 0 && !docError ? (
+            <p className="import-skipped">{t('edit.import.skipped', { count: skippedCount, lines: skippedLines.join(', ') || '—' })}</p>
+          ) : null}
         </section>
       ) : null}
 
@@ -171,6 +220,18 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
               </span>
             ))}
           </p>
+          {followed.length ? (
+            <ul className="import-followed">
+              {followed.map((n) => (
+                <li key={n.line}>
+                  <strong>{t('edit.import.line', { line: n.line })}</strong>: {reason(n.code, n.params, 'import.note')}{' '}
+                  <button type="button" disabled={busy} onClick={() => setReading(n.line, false)}>
+                    {t('edit.import.unfollow')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {preview.warnings.length ? (
             <div className="import-warnings">
               <h4>{t('edit.import.warnings', { count: preview.warnings.length })}</h4>
@@ -215,11 +276,11 @@ export function ImportPanel({ t, token, programme, dayId, stageId, revision, onI
               })}
             </tbody>
           </table>
-          {preview.notes.length ? (
+          {otherNotes.length ? (
             <details className="import-notes">
-              <summary>{t('edit.import.notes', { count: preview.notes.length })}</summary>
+              <summary>{t('edit.import.notes', { count: otherNotes.length })}</summary>
               <ul>
-                {preview.notes.map((n, i) => (
+                {otherNotes.map((n, i) => (
                   <li key={i}>
                     <strong>{t('edit.import.line', { line: n.line })}</strong>: {reason(n.code, n.params, 'import.note')} <code>{n.text}</code>
                   </li>

@@ -4,7 +4,7 @@ import { formatClock } from '../../../shared/time-format.ts';
 import type { T } from '../../i18n/lang.ts';
 import { addSegment, duplicateSegment, lineSegments, moveBefore, moveSegment, positionOf, removeSegment, updateSegment } from './editing.ts';
 import { SegmentRow } from './SegmentRow.tsx';
-import type { Toast } from './useEditor.ts';
+import type { Held, Toast } from './useEditor.ts';
 import { lineIssues } from './validate.ts';
 
 type Props = {
@@ -15,9 +15,11 @@ type Props = {
   stageId: string;
   runningId: string | null;
   commit: (next: Programme, opts?: { undoable?: boolean; toast?: Toast }) => Promise<void>;
+  /** Where a row reports a typed value it could not save (see useEditor's `hold`). */
+  hold?: (segmentId: string, held: Held | null) => void;
 };
 
-export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, commit }: Props) {
+export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, commit, hold }: Props) {
   const line = lineSegments(programme, dayId, stageId);
   const issues = lineIssues(programme, dayId, stageId);
   const planned = new Map((plan?.lines[`${dayId}/${stageId}`] ?? []).map((l) => [l.id, l.planned.start]));
@@ -97,6 +99,7 @@ export function ProgrammeTab({ t, programme, plan, dayId, stageId, runningId, co
             }}
             onDuplicate={() => void commit(duplicateSegment(programme, s.id).programme)}
             onDelete={() => void commit(removeSegment(programme, s.id), { toast: { key: 'edit.deleted', params: { title: s.title }, undo: true } })}
+            onHeld={(p) => hold?.(s.id, p ? { title: s.title, ...p } : null)}
           />,
         ])}
       </ol>

@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { SEGMENT_KINDS, type Segment } from '../../../shared/model/programme.schema.ts';
 import type { T } from '../../i18n/lang.ts';
 import { durationProblem, normaliseTime, timeProblem, type Issue, type Problem } from './validate.ts';
@@ -16,6 +16,8 @@ type Props = {
   onDropBefore: (draggedId: string) => void;
   onDuplicate: () => void;
   onDelete: () => void;
+  /** Told whenever this row holds a value that could not be saved (null once it does not). */
+  onHeld?: (problem: Problem | null) => void;
 };
 
 type Local = { start: string; end: string; duration: string; title: string; performer: string; section: string; notes: string; warningSec: string; dangerSec: string };
@@ -33,7 +35,7 @@ const fromSeg = (s: Segment): Local => ({
 });
 
 /** One segment, edited in place: a field is saved when it loses focus or on Enter, Escape puts it back. */
-export function SegmentRow({ seg, index, count, t, projected, running, issues, onPatch, onMove, onDropBefore, onDuplicate, onDelete }: Props) {
+export function SegmentRow({ seg, index, count, t, projected, running, issues, onPatch, onMove, onDropBefore, onDuplicate, onDelete, onHeld }: Props) {
   const [local, setLocal] = useState<Local>(() => fromSeg(seg));
   const [problems, setProblems] = useState<Partial<Record<keyof Local, Problem>>>({});
   const [open, setOpen] = useState(false);
@@ -46,6 +48,13 @@ export function SegmentRow({ seg, index, count, t, projected, running, issues, o
     setLocal(fromSeg(seg));
     setProblems({});
   }
+
+  // The editor's status line says "saved" only when nothing typed here is being held back.
+  const report = useEffectEvent((p: Problem | null) => onHeld?.(p));
+  const first = Object.values(problems)[0];
+  const heldKey = first ? JSON.stringify(first) : '';
+  useEffect(() => report(heldKey ? (JSON.parse(heldKey) as Problem) : null), [heldKey]);
+  useEffect(() => () => report(null), []);
 
   const set = (k: keyof Local) => (e: { target: { value: string } }) => setLocal((l) => ({ ...l, [k]: e.target.value }));
   const fail = (k: keyof Local, p: Problem | null) => {

@@ -13,6 +13,9 @@ export type Status =
   | { kind: 'error'; key: MessageKey; params?: Params; detail?: string }
   | { kind: 'info'; key: MessageKey; params?: Params };
 
+/** A field the organiser typed that could not be saved (it is still on screen, not on the server). */
+export type Held = { title: string; key: MessageKey; params?: Params };
+
 export type Toast = { key: MessageKey; params: Params; undo: boolean } | null;
 
 const MAX_UNDO = 50;
@@ -31,6 +34,14 @@ export function useEditor(token: string) {
   const [draft, setDraft] = useState<Programme | null>(payload?.programme ?? null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [toast, setToast] = useState<Toast>(null);
+  // Keyed by segment id: what the status line must admit is not saved.
+  const [held, setHeld] = useState<Record<string, Held>>({});
+  const hold = useCallback((id: string, h: Held | null) => {
+    setHeld((all) => {
+      if (h === null) return id in all ? Object.fromEntries(Object.entries(all).filter(([k]) => k !== id)) : all;
+      return { ...all, [id]: h };
+    });
+  }, []);
   const revision = useRef(payload?.revision ?? 0);
   const undoStack = useRef<Programme[]>([]);
   // The Undo button follows the stack; a ref alone would not re-render when an import is remembered.
@@ -102,5 +113,5 @@ export function useEditor(token: string) {
     setUndoStack([...undoStack.current, before].slice(-MAX_UNDO));
   }, [setUndoStack]);
 
-  return { draft, revision, status, setStatus, toast, setToast, commit, undo, remember, canUndo, reload };
+  return { draft, revision, status, setStatus, toast, setToast, commit, undo, remember, canUndo, reload, held: Object.values(held), hold };
 }

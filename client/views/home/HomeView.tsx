@@ -4,17 +4,18 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { toggleLang, useT } from '../../i18n/lang.ts';
 import './home.css';
 
-const VIEWS: { path: string; key: MessageKey }[] = [
-  { path: '/mc', key: 'views.mc' },
-  { path: '/stage', key: 'views.stage' },
-  { path: '/led', key: 'views.led' },
-  { path: '/tech', key: 'views.tech' },
-  { path: '/agenda', key: 'views.agenda' },
-  { path: '/edit', key: 'views.edit' },
-  { path: '/report', key: 'views.report' },
+/** In the order and with the words of README.md's "Which device opens which screen" (a test compares them). */
+const VIEWS: { path: string; key: MessageKey; who: MessageKey }[] = [
+  { path: '/mc', key: 'views.mc', who: 'views.mc.who' },
+  { path: '/stage', key: 'views.stage', who: 'views.stage.who' },
+  { path: '/led', key: 'views.led', who: 'views.led.who' },
+  { path: '/tech', key: 'views.tech', who: 'views.tech.who' },
+  { path: '/agenda', key: 'views.agenda', who: 'views.agenda.who' },
+  { path: '/edit', key: 'views.edit', who: 'views.edit.who' },
+  { path: '/report', key: 'views.report', who: 'views.report.who' },
 ];
 
-/** The landing page: the event and a link to every view. */
+/** The landing page: the event, and every view with the device that opens it. */
 export default function HomeView() {
   const t = useT();
   const [programme, setProgramme] = useState<ProgrammePayload | null>(null);
@@ -39,7 +40,11 @@ export default function HomeView() {
         {VIEWS.map((v) => (
           <li key={v.path}>
             <a href={v.path}>
-              <span>{t(v.key)}</span>
+              <span className="home-view-name">{t(v.key)}</span>
+              <span className="home-view-who">
+                <span className="visually-hidden">{t('views.who')}: </span>
+                {t(v.who)}
+              </span>
               <code>{v.path}</code>
             </a>
           </li>

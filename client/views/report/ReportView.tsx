@@ -120,15 +120,22 @@ const say = (t: T, p: Phrase | null) => (p ? t(p.key, p.params) : '');
 
 function DaySection({ t, d, tz }: { t: T; d: DayReport; tz: string }) {
   const clock = (ms: number | null) => (ms === null ? '—' : formatClock(ms, tz, true));
-  const ran = d.totals.done + d.rows.filter((r) => r.status === 'running').length;
+  const c = d.totals;
+  const lastEnd = d.rows.reduce<number | null>((m, r) => (r.actualEnd !== null && (m === null || r.actualEnd > m) ? r.actualEnd : m), null);
   return (
     <section className="report-day" aria-label={`${d.date} ${d.stageName}`}>
       <h2>
         {d.label ? `${d.label} · ` : ''}
         {d.date} · {d.stageName}
       </h2>
-      <p className="report-counts">{t('report.counts', { done: d.totals.done, skipped: d.totals.skipped, notRun: d.totals.notRun })}</p>
-      {ran === 0 ? <p className="report-note">{t('report.none')}</p> : null}
+      <p className={`report-state state-${d.state}`}>
+        {d.state === 'ended' && lastEnd !== null ? t('report.state.ended', { time: formatClock(lastEnd, tz) }) : t(`report.state.${d.state}`)}
+      </p>
+      <p className="report-counts">
+        {c.running > 0
+          ? t('report.countsRunning', { done: c.done, running: c.running, skipped: c.skipped, notRun: c.notRun })
+          : t('report.counts', { done: c.done, skipped: c.skipped, notRun: c.notRun })}
+      </p>
       <table className="report-table">
         <thead>
           <tr>
@@ -172,33 +179,35 @@ function DaySection({ t, d, tz }: { t: T; d: DayReport; tz: string }) {
             <td />
             <td className="num">{duration(d.totals.plannedMs)}</td>
             <td />
-            <td className="num">{duration(d.totals.actualMs)}</td>
+            <td className="num">{d.state === 'not_run' ? '—' : duration(d.totals.actualMs)}</td>
             <td className={`num ${diffClass(d.totals.endDiffMs)}`}>{say(t, startPhrase(d.totals.endDiffMs))}</td>
             <td className={`num ${diffClass(d.totals.overUnderMs)}`}>{say(t, durationPhrase(d.totals.overUnderMs))}</td>
             <td />
           </tr>
         </tfoot>
       </table>
-      <dl className="report-summary">
-        <dt>{t('report.overUnder')}</dt>
-        <dd className={diffClass(d.totals.overUnderMs)}>{say(t, durationPhrase(d.totals.overUnderMs)) || '—'}</dd>
-        <dt>{t('report.endDiff')}</dt>
-        <dd className={diffClass(d.totals.endDiffMs)}>{say(t, startPhrase(d.totals.endDiffMs)) || '—'}</dd>
-        {d.longestOver.length > 0 ? (
-          <>
-            <dt>{t('report.longestOver')}</dt>
-            <dd>
-              <ol>
-                {d.longestOver.map((o) => (
-                  <li key={o.segmentId}>
-                    {o.title}: {t('report.over', { d: duration(o.overMs) })}
-                  </li>
-                ))}
-              </ol>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      {d.state === 'not_run' ? null : (
+        <dl className="report-summary">
+          <dt>{t('report.overUnder')}</dt>
+          <dd className={diffClass(d.totals.overUnderMs)}>{say(t, durationPhrase(d.totals.overUnderMs)) || '—'}</dd>
+          <dt>{t('report.endDiff')}</dt>
+          <dd className={diffClass(d.totals.endDiffMs)}>{d.state === 'running' ? t('report.notEnded') : say(t, startPhrase(d.totals.endDiffMs)) || '—'}</dd>
+          {d.longestOver.length > 0 ? (
+            <>
+              <dt>{t('report.longestOver')}</dt>
+              <dd>
+                <ol>
+                  {d.longestOver.map((o) => (
+                    <li key={o.segmentId}>
+                      {o.title}: {t('report.over', { d: duration(o.overMs) })}
+                    </li>
+                  ))}
+                </ol>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      )}
     </section>
   );
 }

@@ -31,6 +31,10 @@ export const vi = {
   'agenda.performer': 'Thực hiện',
   'agenda.venue': 'Địa điểm',
   'agenda.language': 'Ngôn ngữ',
+  'agenda.summary': 'Đang diễn ra và tiếp theo',
+  'agenda.pausedNow': 'Đang tạm dừng',
+  'agenda.at': 'lúc {time}',
+  'agenda.pastFolded': 'Đã qua {count} tiết mục — xem lại',
 };
 
 export const en: Record<keyof typeof vi, string> = {
@@ -66,4 +70,8 @@ export const en: Record<keyof typeof vi, string> = {
   'agenda.performer': 'By',
   'agenda.venue': 'Venue',
   'agenda.language': 'Language',
+  'agenda.summary': 'Now and next',
+  'agenda.pausedNow': 'Paused',
+  'agenda.at': 'at {time}',
+  'agenda.pastFolded': '{count} segments finished — show them',
 };

@@ -3,7 +3,8 @@ import { fireEvent, getByRole, queryByText, within } from '@testing-library/dom'
 import { mountAgenda, STORE_KEY, type AgendaApp } from '../../../client/views/agenda/app.ts';
 import type { LiveHandlers } from '../../../client/views/agenda/live.ts';
 import type { Snapshot } from '../../../shared/protocol.ts';
-import { at } from '../../support/factories.ts';
+import { at, DAY, makeProgramme } from '../../support/factories.ts';
+import { Programme } from '../../../shared/model/programme.schema.ts';
 import { dataOf, payloadOf, snapshotAfter, twoDayProgramme } from './helpers.ts';
 
 /** A socket stand-in the test drives: what the server would push, when the test says so. */
@@ -213,5 +214,63 @@ describe('agenda page (DOM)', () => {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
     }
+  });
+});
+
+describe('agenda page with eight segments done', () => {
+  /** Ten 10-minute rows from 17:00 on day 1; one row on day 2. */
+  const longDay = () =>
+    makeProgramme(
+      [
+        ...Array.from({ length: 10 }, (_, i): [string | null, number, { id: string; title: string }] => [i === 0 ? '17:00' : null, 10, { id: `r${i + 1}`, title: `Tiết mục ${i + 1}` }]),
+        ['08:00', 60, { id: 'other', dayId: 'd2', title: 'Hội thảo' }],
+      ],
+      {
+        event: Programme.shape.event.parse({
+          title: 'Ngày hội',
+          timeZone: 'Asia/Ho_Chi_Minh',
+          days: [
+            { id: 'd1', date: DAY, label: 'Ngày thứ 1' },
+            { id: 'd2', date: '2025-07-12', label: 'Ngày thứ 2' },
+          ],
+          stages: [{ id: 'main', name: 'Sân khấu chính' }],
+        }),
+      },
+    );
+  const eightDone = (p: Programme) =>
+    snapshotAfter(p, [[{ type: 'start' }, at('17:00')], ...Array.from({ length: 8 }, (_, i): [{ type: 'next' }, number] => [{ type: 'next' }, at('17:00') + (i + 1) * 600_000])], at('18:25'));
+
+  it('opens with now and next at the top, the finished rows folded, and the list starting at the current segment', () => {
+    clock = at('18:25');
+    const p = longDay();
+    mount(p, [eightDone(p)]);
+    const summary = root.querySelector<HTMLElement>('#ag-summary')!;
+    expect(summary.textContent).toBe('Đang diễn ra · Còn khoảng 5 phútTiết mục 9Tiếp theo · lúc 18:30Tiết mục 10');
+    expect(summary.querySelector('a')?.getAttribute('href')).toBe('#seg-r9');
+    // Above the day tabs and the list: the first thing under the title.
+    const tabs = root.querySelector('.ag-tabs')!;
+    expect(summary.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const past = root.querySelector<HTMLDetailsElement>('#ag-past')!;
+    expect(past.open).toBe(false);
+    expect(past.querySelector('summary')?.textContent).toBe('Đã qua 8 tiết mục — xem lại');
+    expect(Array.from(past.querySelectorAll('.ag-row')).map((r) => r.id)).toEqual(Array.from({ length: 8 }, (_, i) => `seg-r${i + 1}`));
+    // The first row the list shows is the one on now.
+    const shown = Array.from(root.querySelectorAll<HTMLElement>('#ag-list .ag-row')).filter((r) => !r.closest('#ag-past'));
+    expect(shown[0]?.id).toBe('seg-r9');
+  });
+
+  it('keeps the summary on what is on now while another day is browsed, and the folded rows open once opened', () => {
+    clock = at('18:25');
+    const p = longDay();
+    mount(p, [eightDone(p)]);
+    const past = root.querySelector<HTMLDetailsElement>('#ag-past')!;
+    past.open = true;
+    fireEvent(past, new Event('toggle'));
+    clock = at('18:26');
+    app!.tick();
+    expect(root.querySelector<HTMLDetailsElement>('#ag-past')?.open).toBe(true);
+    fireEvent.click(getByRole(root, 'link', { name: /Ngày thứ 2/ }));
+    expect(root.querySelector('#ag-summary')?.textContent).toContain('Tiết mục 9');
+    expect(root.querySelector('#ag-day')?.textContent).toContain('Ngày thứ 2');
   });
 });

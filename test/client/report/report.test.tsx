@@ -61,3 +61,60 @@ describe('/report', () => {
     expect(rows.at(-1)?.textContent).toContain('vượt 2:00');
   });
 });
+
+describe('/report: where each day stands', () => {
+  const p = () =>
+    makeProgramme([
+      ['17:00', 15, { title: 'Ca nhạc' }],
+      [null, 5, { title: 'Tuyên bố lý do' }],
+      [null, 10, { title: 'Phát biểu khai mạc' }],
+      ['08:00', 30, { dayId: 'd2', title: 'Hội thảo' }],
+    ]);
+  const renderDays = async (log: LogEntry[], now: number) => {
+    const prog = p();
+    const days = stageReport(prog, resolvePlan(prog), 'main', log, now).days;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ event: { title: 'Ngày hội', timeZone: 'Asia/Ho_Chi_Minh', venue: '' }, generatedAt: now, days, replayIssues: [] }))),
+    );
+    setSession({ token: 't', role: 'admin', expiresAt: null });
+    render(<ReportView />);
+    await screen.findAllByRole('table');
+    return days;
+  };
+  const section = (name: RegExp) => within(screen.getByRole('region', { name }));
+
+  it('a day never run says so and claims no "on time"; a running day says it runs; the counts add up to the rows', async () => {
+    const log: LogEntry[] = [
+      { version: 1, stageId: 'main', at: at('17:02'), actor: 'mc', command: { type: 'start' } },
+      { version: 2, stageId: 'main', at: at('17:20'), actor: 'mc', command: { type: 'next' } },
+    ];
+    const days = await renderDays(log, at('17:30'));
+    for (const d of days) {
+      const c = d.totals;
+      expect(c.done + c.running + c.skipped + c.notRun).toBe(d.rows.length);
+    }
+    const d1 = section(/2025-07-11/);
+    expect(d1.getByText('Đang diễn ra — số liệu tính đến lúc lập báo cáo.')).toBeTruthy();
+    expect(d1.getByText('1 đã diễn ra · 1 đang diễn ra · 0 bỏ qua · 1 chưa diễn ra')).toBeTruthy();
+    // Still running: how late the day ends is not known yet, and the page does not guess.
+    expect(days[0]!.totals.endDiffMs).toBeNull();
+    expect(d1.getByText('chưa kết thúc (đang diễn ra)')).toBeTruthy();
+    const d2 = section(/2025-07-12/);
+    expect(d2.getByText('Ngày này chưa chạy: chưa tiết mục nào được bắt đầu từ bàn MC.')).toBeTruthy();
+    expect(d2.queryByText('đúng giờ')).toBeNull();
+    expect(d2.getByText('0 đã diễn ra · 0 bỏ qua · 1 chưa diễn ra')).toBeTruthy();
+  });
+
+  it('an ended day says when it ended', async () => {
+    const log: LogEntry[] = [
+      { version: 1, stageId: 'main', at: at('17:00'), actor: 'mc', command: { type: 'start' } },
+      { version: 2, stageId: 'main', at: at('17:15'), actor: 'mc', command: { type: 'next' } },
+      { version: 3, stageId: 'main', at: at('17:20'), actor: 'mc', command: { type: 'next' } },
+      { version: 4, stageId: 'main', at: at('17:31'), actor: 'mc', command: { type: 'next' } },
+    ];
+    const days = await renderDays(log, at('18:00'));
+    expect(days[0]!.state).toBe('ended');
+    expect(section(/2025-07-11/).getByText('Đã kết thúc lúc 17:31.')).toBeTruthy();
+  });
+});

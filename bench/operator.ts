@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../shared/model/action.schema.ts';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type RunState, type ServerToClientEvents, type Snapshot } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type RunState, type ServerToClientEvents } from '../shared/protocol.ts';
 import { monoMs } from './protocol.ts';
 
 type OperatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -31,7 +31,7 @@ export async function operator(url: string, token: string | undefined): Promise<
     send: (command) =>
       new Promise((res) => {
         const t0 = monoMs();
-        s.timeout(30_000).emit('control', { expectedVersion: version, command }, (err: Error | null, r: Ack<Snapshot>) => {
+        s.timeout(30_000).emit('control', { expectedVersion: version, command }, (err: Error | null, r: Ack<RunState>) => {
           const rttMs = monoMs() - t0;
           if (err) return res({ ok: false, rttMs, code: 'timeout' });
           if (!r.ok) return res({ ok: false, rttMs, code: r.error.code });

@@ -28,7 +28,7 @@ export async function spawnServer(entry: string, env: Record<string, string>, cp
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
   const nodeArgs = ['--expose-gc', ...prof, '--import', 'tsx', '--import', join(ROOT, 'bench/probe.ts'), join(ROOT, entry)];
   const [cmd, args] = pinned(cpus, process.execPath, nodeArgs);
-  const proc = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env, BENCH_PROBE: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const proc = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, MAX_CONNECTIONS_PER_ADDRESS: '100000', ...env, BENCH_PROBE: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   children.add(proc);
   proc.once('exit', () => children.delete(proc));
   let out = '';

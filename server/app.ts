@@ -10,11 +10,11 @@ import { agendaRoutes } from './agenda/agenda.routes.ts';
 import { authService, type AuthService } from './auth/auth.service.ts';
 import { ServiceError } from './errors.ts';
 import { authRoutes } from './http/auth.routes.ts';
+import { limitConnections } from './http/connection-limits.ts';
 import { jsonBody } from './http/json-body.ts';
-import { controlRoutes } from './http/control.routes.ts';
 import { publicRoutes } from './http/public.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
-import { attachSocketHandlers, socketBroadcaster, type AppServer } from './realtime/socket.handlers.ts';
+import { attachSocketHandlers, socketBroadcaster, type AppServer } from './endpoints/main.endpoint.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { importRunner } from './programme/import.runner.ts';
 import type { ImportLimits } from './programme/import.limits.ts';
@@ -27,9 +27,10 @@ import { actionsRepository } from './store/actions.repository.ts';
 import { probeWrite, type Db } from './store/db.ts';
 import { storeHealth, type StoreHealthTracker } from './store/store-health.ts';
 import { programmeRepository } from './store/programme.repository.ts';
-import { attachScreenHandlers, screensBroadcaster } from './screens/screens.handlers.ts';
+import { screensBroadcaster } from './endpoints/screens.broadcaster.ts';
+import { requestRoutes } from './requests/http.routes.ts';
+import { requestTable, type RequestTable } from './requests/requests.ts';
 import { screensRepository } from './screens/screens.repository.ts';
-import { screensRoutes } from './screens/screens.routes.ts';
 import { ScreensService } from './screens/screens.service.ts';
 
 export type AppDeps = {
@@ -41,6 +42,8 @@ export type AppDeps = {
   clientDir?: string;
   /** Extra origins (besides this server's own) whose pages may open control connections. */
   allowedOrigins?: readonly string[];
+  /** Open connections one address may hold (default CONNECTIONS_PER_ADDRESS). */
+  connectionsPerAddress?: number;
   /** Benchmark only: stamps broadcast snapshots with this monotonic clock (see ShowDeps). */
   benchClock?: () => number;
   /** What one import may cost (time, memory, inflated size); defaults in import.limits.ts. */
@@ -54,6 +57,7 @@ export type App = {
   show: ShowService;
   auth: AuthService;
   health: StoreHealthTracker;
+  table: RequestTable;
   close: () => Promise<void>;
 };
 
@@ -76,6 +80,8 @@ export function createApp(deps: AppDeps): App {
   const unwritable = probeWrite(deps.db);
   if (unwritable) health.failed(unwritable);
   const screens = new ScreensService(screensRepository(deps.db), now);
+  // Every request the consoles, screens and scripts send, served by the socket and HTTP adapters.
+  const table = requestTable({ show, screens, now });
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,18 +110,18 @@ export function createApp(deps: AppDeps): App {
   app.use(jsonBody('64kb'));
   app.use(publicRoutes(show, auth, now(), health));
   app.use(authRoutes(auth));
-  app.use(controlRoutes(show, auth));
-  app.use(screensRoutes(screens, auth));
+  app.use(requestRoutes(table, auth));
   app.use(agendaRoutes({ show, now, clientDir: deps.clientDir }));
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
   app.use(errorHandler);
 
-  const http = createServer(app);
-  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  attachSocketHandlers(io, show, auth, deps.allowedOrigins ?? [], now);
-  show.subscribe(socketBroadcaster(io));
-  attachScreenHandlers(io, screens, auth);
+  const http = createServer({ connectionsCheckingInterval: 1000 }, app);
+  limitConnections(http, deps.connectionsPerAddress);
+  // connectTimeout: a websocket that never says which namespace it wants is closed soon.
+  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, connectTimeout: 10_000 });
+  attachSocketHandlers(io, table, show, auth, deps.allowedOrigins ?? []);
+  show.subscribe(socketBroadcaster(io, auth));
   screens.subscribe(screensBroadcaster(io));
   const live = liveEndpoint(http, { programme: publicProgramme(show.programmePayload()), states: show.stageIds().map((id) => show.runState(id)), now });
   show.subscribe(liveBroadcaster(live));
@@ -127,6 +133,7 @@ export function createApp(deps: AppDeps): App {
     show,
     auth,
     health,
+    table,
     close: async () => {
       await live.close();
       await imports.close();

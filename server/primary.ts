@@ -25,6 +25,7 @@ export async function startPrimary(): Promise<void> {
     seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
     clientDir: process.env.CLIENT_DIR ?? join(root, 'dist/client'),
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    ...(process.env.MAX_CONNECTIONS_PER_ADDRESS ? { connectionsPerAddress: Number(process.env.MAX_CONNECTIONS_PER_ADDRESS) } : {}),
     ...faultInjection(),
     // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
     ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),

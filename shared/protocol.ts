@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Command } from './model/action.schema.ts';
 import type { Programme } from './model/programme.schema.ts';
 import type { ProgrammeWarning } from './model/warnings.ts';
-import type { ScreenInfo } from './model/screen.schema.ts';
+import { AssignRequest, ConfirmRequest, PairRequest, RegisterRequest, RenameRequest, RestoreRequest, ScreenRef, type ScreenInfo, type ScreenPairing } from './model/screen.schema.ts';
 import type { Plan } from './engine/plan.ts';
 import type { Refusal, StageRun } from './engine/run.ts';
 import type { StageView } from './engine/view.ts';
@@ -92,7 +92,53 @@ export const ControlRequest = z
 export type ControlRequest = z.infer<typeof ControlRequest>;
 
 export type ClockPong = { t0: number; serverTime: number };
+/** A request that carries nothing (`{}`). */
+export const NoPayload = z.object({}).strict();
 
+/**
+ * Every request a client can send, by socket event name (imperatives), with the schema its payload
+ * must pass. The server validates with these; clients are typed by their input (`z.input`).
+ */
+export const REQUEST_SCHEMAS = {
+  'stage:watch': WatchRequest,
+  'clock:ping': ClockPing,
+  control: ControlRequest,
+  'screen:pair': PairRequest,
+  'screen:register': RegisterRequest,
+  'screens:watch': NoPayload,
+  'screen:confirm': ConfirmRequest,
+  'screen:assign': AssignRequest,
+  'screen:restore': RestoreRequest,
+  'screen:rename': RenameRequest,
+  'screen:identify': ScreenRef,
+  'screen:forget': ScreenRef,
+} as const;
+export type WireRequest = keyof typeof REQUEST_SCHEMAS;
+/** What a client may send with each request. */
+export type Payload<E extends WireRequest> = z.input<(typeof REQUEST_SCHEMAS)[E]>;
+
+/** What each request answers in `data`. */
+export type Replies = {
+  /** A Snapshot (a RunState with every figure derived), or with `feed: 'run'` the RunState alone. */
+  'stage:watch': RunState;
+  'clock:ping': ClockPong;
+  /** The stage's new state in the form the socket watches: a Snapshot, or the RunState on the run feed. */
+  control: RunState;
+  /** Anyone: a new LED player gets a code to show until a technician adds it. */
+  'screen:pair': { code: string };
+  /** With the key the player got when it was added: the screen says who it is and how big it is. */
+  'screen:register': ScreenInfo;
+  // Technician or admin.
+  'screens:watch': ScreenInfo[];
+  'screen:confirm': ScreenInfo;
+  'screen:assign': ScreenInfo[];
+  'screen:restore': ScreenInfo[];
+  'screen:rename': ScreenInfo;
+  'screen:identify': ScreenInfo;
+  'screen:forget': { screenId: string };
+};
+
+/** Events the server sends: nouns for whole states (public, see docs/protocol.md), past tense for changes. */
 export interface ServerToClientEvents {
   /** To sockets watching a stage with the default feed. */
   state: (s: Snapshot) => void;
@@ -100,28 +146,24 @@ export interface ServerToClientEvents {
   run: (s: RunState) => void;
   programme: (p: ProgrammePayload) => void;
   /** To one LED screen: who it is and what to show (on register, assign, rename). */
-  'screen:layout': (s: ScreenInfo) => void;
+  'screen:changed': (s: ScreenInfo) => void;
   /** To one LED screen: flash its name so the technician can tell which wall it is. */
   'screen:identified': (p: { name: string }) => void;
   'screen:forgotten': () => void;
-  /** To technicians: every screen that ever registered. */
-  screens: (list: ScreenInfo[]) => void;
+  /** To a player showing a pairing code: the technician added it; keep this and register with it. */
+  'screen:paired': (p: ScreenPairing) => void;
+  /** To technicians: every screen that ever registered, after any change. */
+  'screens:changed': (list: ScreenInfo[]) => void;
 }
 
-export interface ClientToServerEvents {
-  /** Answers a Snapshot (a RunState with every figure derived), or with `feed: 'run'` the RunState alone. */
-  'stage:watch': (req: unknown, ack: (r: Ack<RunState>) => void) => void;
-  'clock:ping': (req: unknown, ack: (r: Ack<ClockPong>) => void) => void;
-  control: (req: unknown, ack: (r: Ack<Snapshot>) => void) => void;
-  /** Public: an LED screen says who it is and how big it is. */
-  'screen:register': (req: unknown, ack: (r: Ack<ScreenInfo>) => void) => void;
-  // Technician or admin, checked per command.
-  'screens:watch': (req: unknown, ack: (r: Ack<ScreenInfo[]>) => void) => void;
-  'screen:assign': (req: unknown, ack: (r: Ack<ScreenInfo[]>) => void) => void;
-  'screen:restore': (req: unknown, ack: (r: Ack<ScreenInfo[]>) => void) => void;
-  'screen:rename': (req: unknown, ack: (r: Ack<ScreenInfo>) => void) => void;
-  'screen:identify': (req: unknown, ack: (r: Ack<ScreenInfo>) => void) => void;
-  'screen:forget': (req: unknown, ack: (r: Ack<{ screenId: string }>) => void) => void;
-}
+/** The client's view: typed payloads, typed replies. */
+export type ClientToServerEvents = {
+  [E in WireRequest]: (req: Payload<E>, ack: (r: Ack<Replies[E]>) => void) => void;
+};
+
+/** The server's view: every payload is unknown until the request table parses it. */
+export type ServerIncomingEvents = {
+  [E in WireRequest]: (req: unknown, ack: (r: Ack<Replies[E]>) => void) => void;
+};
 
 export type HandshakeAuth = { protocol?: number; token?: string };

@@ -20,7 +20,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * viewers hold the latest version again.
  */
 export async function reconnectStorm(opts: { viewers: number; workers: number; port: number; dataDir: string; bundle: string }): Promise<StormResult> {
-  const env = { WORKERS: String(opts.workers) };
+  // Every simulated phone shares the loopback address.
+  const env = { WORKERS: String(opts.workers), MAX_CONNECTIONS_PER_ADDRESS: '100000' };
   const first = await spawnServer({ dataDir: opts.dataDir, port: opts.port, bundle: opts.bundle, env });
   const url = first.url;
   const token = await loginToken(url);

@@ -1,17 +1,17 @@
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { Command } from '../../shared/model/action.schema.ts';
-import { PROTOCOL_VERSION, runStateOf, type Ack, type ClientToServerEvents, type RunState, type ServerToClientEvents, type Snapshot } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type Ack, type RunState } from '../../shared/protocol.ts';
 import { clockSync } from './clock-sync.ts';
+import { request, type AppSocket } from './request.ts';
 import { receiveProgramme, receiveSnapshot, setClock, setConnection, showStore } from '../store/show.store.ts';
 
-type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type ConnectOptions = { stageId?: string | undefined; token?: string | undefined; url?: string };
 
 export type Connection = {
   socket: AppSocket;
   /** Sends a command with the version this screen shows. Refused at once when offline: never queued. */
-  control(command: Command): Promise<Ack<Snapshot>>;
+  control(command: Command): Promise<Ack<RunState>>;
   watch(stageId: string | undefined): void;
   close(): void;
 };
@@ -37,7 +37,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     stageId = id;
     if (!socket.connected) return;
     // The run alone: this screen derives every figure itself with the shared engine.
-    socket.emit('stage:watch', { feed: 'run', ...(id === undefined ? {} : { stageId: id }) }, (r: Ack<RunState>) => {
+    socket.emit('stage:watch', { feed: 'run', ...(id === undefined ? {} : { stageId: id }) }, (r) => {
       if (r.ok) receiveSnapshot(r.data);
     });
   };
@@ -78,20 +78,16 @@ export function connect(opts: ConnectOptions = {}): Connection {
     socket,
     watch,
     async control(command) {
-      if (!socket.connected) return { ok: false, error: { code: 'offline', message: 'not connected; the command was not sent' } };
       const snap = showStore.getState().snapshot;
       const req = {
         command,
         ...(stageId ? { stageId } : {}),
         ...(snap ? { expectedVersion: snap.version } : {}),
       };
-      try {
-        const r = (await socket.timeout(8000).emitWithAck('control', req)) as Ack<Snapshot>;
-        if (r.ok) receiveSnapshot(runStateOf(r.data));
-        return r;
-      } catch {
-        return { ok: false, error: { code: 'timeout', message: 'no answer from the server' } };
-      }
+      // This socket watches the run feed, so the answer is the run state alone.
+      const r = await request(socket, 'control', req);
+      if (r.ok) receiveSnapshot(r.data);
+      return r;
     },
     close() {
       closed = true;

@@ -9,7 +9,8 @@ const FAILS_ALLOWED = 10;
 const FAIL_WINDOW_MS = 5 * 60 * 1000;
 const ROLES: Role[] = ['admin', 'mc', 'technician'];
 
-export type Principal = { role: Role; kind: 'session' | 'api'; name: string };
+/** `stages`: the stages this principal may act on; absent: every stage. */
+export type Principal = { role: Role; kind: 'session' | 'api'; name: string; stages?: readonly string[] };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -140,9 +141,3 @@ export type AuthService = ReturnType<typeof authService>;
 
 /** How an accepted command names who sent it in the log: the role, or the API token's name. */
 export const actorOf = (p: Principal): string => (p.kind === 'api' ? `api:${p.name}` : p.role);
-
-/** Which roles may send which control commands; checked on the server for every path. */
-export function mayControl(role: Role, commandType: string): boolean {
-  if (role === 'admin' || role === 'mc') return true;
-  return commandType === 'message' || commandType === 'message-hide' || commandType === 'message-flash';
-}

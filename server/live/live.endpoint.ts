@@ -1,11 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { runStateOf, WatchRequest, type ProgrammePayload, type RunState, type Snapshot } from '../../shared/protocol.ts';
+import { runStateOf, type ProgrammePayload, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { snapshotOf } from '../../shared/snapshot.ts';
 import { ServiceError } from '../errors.ts';
-import { parse } from '../http/validate.ts';
-import { answer, clockPong, forgetHandshake, protocolRefusal } from '../realtime/socket.handlers.ts';
-import { stageFeeds, watchStage } from '../realtime/stage-feeds.ts';
+import { forgetHandshake, protocolRefusal } from '../realtime/socket-kit.ts';
+import { stageFeeds } from '../realtime/stage-feeds.ts';
+import { capBacklog } from '../realtime/slow-consumers.ts';
+import { readRequests, type StageSource } from '../requests/read.requests.ts';
+import { serveSocket } from '../requests/socket.adapter.ts';
 import { resolveStage } from '../show/show.service.ts';
 
 /** socket.io path of the read-only endpoint for the audience (phones, public displays). */
@@ -36,30 +38,32 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
   const now = o.now ?? Date.now;
   let programme = o.programme;
   const states = new Map(o.states.map((s) => [s.stageId, s]));
-  const io = new Server(http, { path: LIVE_PATH, serveClient: false, maxHttpBufferSize: 64 * 1024, ...(o.transports ? { transports: o.transports } : {}) });
+  const io = new Server(http, { path: LIVE_PATH, serveClient: false, maxHttpBufferSize: 64 * 1024, connectTimeout: 10_000, ...(o.transports ? { transports: o.transports } : {}) });
   const feeds = stageFeeds(io);
+
+  const stages: StageSource = {
+    resolveStage: (id) => resolveStage(programme.programme.event.stages.map((s) => s.id), id),
+    runState: (id) => ({ ...stateOf(id), serverTime: now() }),
+    snapshot: (id) => snapshotOf(programme, stateOf(id), now()),
+  };
+  const stateOf = (id: string): RunState => {
+    const state = states.get(id);
+    if (!state) throw new ServiceError('not_found', `no state yet for stage ${id}`);
+    return state;
+  };
+  // The read-only subset of the request table, answered from this endpoint's own copy.
+  const table = readRequests(stages, now);
 
   io.use((socket, next) => next(protocolRefusal(socket.handshake.auth) ?? undefined));
   io.on('connection', (socket: Socket) => {
     forgetHandshake(socket);
+    capBacklog(socket);
     socket.emit('programme', programme);
-    socket.on('clock:ping', (req: unknown, ack: unknown) => answer(ack, () => clockPong(req, now)));
-    socket.on('stage:watch', (req: unknown, ack: unknown) =>
-      answer(ack, () => {
-        const r = parse(WatchRequest, req ?? {});
-        const stageId = resolveStage(programme.programme.event.stages.map((s) => s.id), r.stageId);
-        const state = states.get(stageId);
-        if (!state) throw new ServiceError('not_found', `no state yet for stage ${stageId}`);
-        const feed = r.feed ?? 'snapshot';
-        watchStage(socket, stageId, feed);
-        return feed === 'run' ? { ...state, serverTime: now() } : snapshotOf(programme, state, now());
-      }),
-    );
-    socket.on('control', (_req: unknown, ack: unknown) =>
-      answer(ack, () => {
-        throw new ServiceError('forbidden', `${LIVE_PATH} is read-only; send control on the default socket.io path`);
-      }),
-    );
+    serveSocket(socket, table, {
+      principal: () => null,
+      unserved: (wire) =>
+        new ServiceError('forbidden', `${LIVE_PATH} is read-only; send ${wire} on the default socket.io path`),
+    });
   });
 
   return {

@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 
 /** Bytes queued for one socket before it counts as dead or too slow to keep (≈ 250 full snapshots). */
 export const SLOW_CONSUMER_CAP_BYTES = 1024 * 1024;
@@ -35,4 +35,26 @@ export function keepReaders(
     } else keep.push(id);
   }
   return keep;
+}
+
+/**
+ * Checks the backlog on every packet sent to this socket (acknowledgements, programme pushes,
+ * broadcasts alike), not only inside a stage broadcast: a client that asks and never reads is cut
+ * off as soon as its unread answers pass the cap.
+ */
+export function capBacklog(socket: Socket, cap = { bytes: SLOW_CONSUMER_CAP_BYTES, packets: SLOW_CONSUMER_CAP_PACKETS }): void {
+  let dropping = false;
+  socket.conn.on('packetCreate', () => {
+    if (dropping) return;
+    const b = backlog(socket.conn);
+    if (b.bytes <= cap.bytes && b.packets <= cap.packets) return;
+    dropping = true;
+    console.warn(`dropping a connection from ${socket.handshake.address} that does not read: ${b.bytes} bytes and ${b.packets} packets queued`);
+    // Not from inside engine.io's send: the packet being written is queued first.
+    setImmediate(() => {
+      socket.disconnect(true);
+      // A peer that reads nothing would hold the closing handshake open; its buffers go now.
+      (socket.conn as { transport?: { socket?: { terminate?: () => void } } }).transport?.socket?.terminate?.();
+    });
+  });
 }

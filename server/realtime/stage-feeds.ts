@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { runStateOf, type Feed, type RunState, type Snapshot } from '../../shared/protocol.ts';
-import { slicedSender } from '../fanout/sliced-sender.ts';
+import { slicedSender } from './sliced-sender.ts';
 import { keepReaders } from './slow-consumers.ts';
 
 /** Sockets per slice of a stage broadcast (see slicedSender); measured in docs/BENCHMARKS.md (issue 8). */
@@ -9,15 +9,20 @@ const BROADCAST_SLICE = 250;
 /** One room per stage and feed: the whole snapshot, or the run state alone. */
 export const stageRoom = (stageId: string, feed: Feed) => (feed === 'snapshot' ? `stage:${stageId}` : `stage:${stageId}:run`);
 
-type Watcher = Socket<never, never, never, { watching?: string | null }>;
+/** `watching`: the one stage room this socket receives updates from, and in which feed. */
+type WatchData = { watching?: { room: string; feed: Feed } };
+const dataOf = (socket: Socket) => socket.data as WatchData;
 
 /** Puts a socket in the room of one stage and feed, leaving whatever it watched before. */
 export function watchStage(socket: Socket, stageId: string, feed: Feed): void {
-  const s = socket as unknown as Watcher;
-  if (s.data.watching) void s.leave(s.data.watching);
-  s.data.watching = stageRoom(stageId, feed);
-  void s.join(s.data.watching);
+  const d = dataOf(socket);
+  if (d.watching) void socket.leave(d.watching.room);
+  d.watching = { room: stageRoom(stageId, feed), feed };
+  void socket.join(d.watching.room);
 }
+
+/** The feed a socket watches, if it watches a stage. */
+export const watchedFeed = (socket: Socket): Feed | null => dataOf(socket).watching?.feed ?? null;
 
 /**
  * Sends each change of a stage to the sockets watching it, in the form their feed asked for, a

@@ -43,11 +43,17 @@ const toRecord = (r: Row): ScreenRecord => ({
 });
 
 export function screensRepository(db: Db) {
+  // The screens' keys (hashes only), in a table of this feature's own: a screen added before keys
+  // existed simply has none and is paired again.
+  db.exec('CREATE TABLE IF NOT EXISTS screen_keys (screen_id TEXT PRIMARY KEY, key_hash TEXT NOT NULL)');
+  const keyOf = db.prepare<[string], { key_hash: string }>('SELECT key_hash FROM screen_keys WHERE screen_id = ?');
+  const setKey = db.prepare('INSERT INTO screen_keys (screen_id, key_hash) VALUES (?, ?) ON CONFLICT (screen_id) DO UPDATE SET key_hash = excluded.key_hash');
+  const removeKey = db.prepare('DELETE FROM screen_keys WHERE screen_id = ?');
   const all = db.prepare<[], Row>('SELECT * FROM screens ORDER BY name = \'\', name COLLATE NOCASE, id');
   const insert = db.prepare(
     'INSERT INTO screens (id, name, width, height, layout, layout_before_black, last_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
   );
-  const seen = db.prepare('UPDATE screens SET name = ?, width = ?, height = ?, last_seen_at = ? WHERE id = ?');
+  const seen = db.prepare('UPDATE screens SET width = ?, height = ?, last_seen_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE screens SET last_seen_at = ? WHERE id = ?');
   const setLayout = db.prepare('UPDATE screens SET layout = ?, layout_before_black = ?, updated_at = ? WHERE id = ?');
   const rename = db.prepare('UPDATE screens SET name = ?, updated_at = ? WHERE id = ?');
@@ -57,11 +63,18 @@ export function screensRepository(db: Db) {
     all(): ScreenRecord[] {
       return all.all().map(toRecord);
     },
-    insert(s: ScreenRecord, at: number): void {
-      insert.run(s.id, s.name, s.width, s.height, JSON.stringify(s.layout), s.lastSeenAt, at);
+    /** A new screen and its key's hash, together or not at all. */
+    insert(s: ScreenRecord, keyHash: string, at: number): void {
+      db.transaction(() => {
+        insert.run(s.id, s.name, s.width, s.height, JSON.stringify(s.layout), s.lastSeenAt, at);
+        setKey.run(s.id, keyHash);
+      })();
     },
-    seen(id: string, name: string, width: number, height: number, at: number): void {
-      seen.run(name, width, height, at, id);
+    keyHash(id: string): string | null {
+      return keyOf.get(id)?.key_hash ?? null;
+    },
+    seen(id: string, width: number, height: number, at: number): void {
+      seen.run(width, height, at, id);
     },
     touch(id: string, at: number): void {
       touch.run(at, id);
@@ -76,7 +89,10 @@ export function screensRepository(db: Db) {
       rename.run(name, at, id);
     },
     remove(id: string): void {
-      remove.run(id);
+      db.transaction(() => {
+        remove.run(id);
+        removeKey.run(id);
+      })();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { DEFAULT_LAYOUT, type Layout, type RegisterRequest, type ScreenInfo } from '../../shared/model/screen.schema.ts';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { DEFAULT_LAYOUT, type Layout, type RegisterRequest, type ScreenInfo, type ScreenPairing } from '../../shared/model/screen.schema.ts';
 import { ServiceError } from '../errors.ts';
 import type { ScreenRecord, ScreensRepository } from './screens.repository.ts';
 
@@ -11,6 +11,8 @@ export interface ScreensBroadcaster {
   listChanged(list: ScreenInfo[]): void;
   identify(screenId: string, name: string): void;
   forgotten(screenId: string): void;
+  /** The player showing pairing code `code` was added: give it its identity. */
+  paired(code: string, pairing: ScreenPairing): void;
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -18,8 +20,14 @@ const newCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CO
 
 export type Targets = 'all' | string[];
 
-/** Registering is public, so the list a technician manages has a bound. */
+/** The list a technician manages has a bound. */
 export const MAX_SCREENS = 200;
+/** Codes waiting to be added: a few per address (a player or two at a desk), a bound overall. */
+export const PENDING_PER_ADDRESS = 8;
+const PENDING_MAX = 50;
+const PAIRING_TTL_MS = 30 * 60 * 1000;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Every screen that ever registered, what it shows and whether it is connected. Each change is on
@@ -30,6 +38,8 @@ export class ScreensService {
   /** Open sockets per screen; a wall driven by two players counts as connected while either is. */
   private readonly sockets = new Map<string, number>();
   private readonly listeners: ScreensBroadcaster[] = [];
+  /** Pairing codes shown on walls, not stored: by code. */
+  private readonly pending = new Map<string, { address: string; width: number; height: number; expiresAt: number }>();
 
   constructor(
     private readonly repo: ScreensRepository,
@@ -53,26 +63,58 @@ export class ScreensService {
   }
 
   /**
-   * A name in the URL wins (it is what the technician typed on that player); otherwise the code the
-   * device kept; otherwise a new screen with a fresh code for the technician to name.
+   * A new player asks to be added: it gets a code to show on its wall, held in memory only (nothing
+   * is stored until a technician confirms it) and for a bounded time, a few per address.
    */
-  register(req: RegisterRequest): ScreenInfo {
+  pair(address: string, width: number, height: number): string {
     const at = this.now();
-    const byName = req.name === undefined ? undefined : this.findByName(req.name);
-    const byId = req.screenId === undefined ? undefined : this.screens.get(req.screenId);
-    const existing = byName ?? byId;
-    let rec: ScreenRecord;
-    if (existing) {
-      const name = req.name ?? existing.name;
-      this.repo.seen(existing.id, name, req.width, req.height, at);
-      rec = { ...existing, name, width: req.width, height: req.height, lastSeenAt: at };
-    } else {
-      if (this.screens.size >= MAX_SCREENS) throw new ServiceError('bad_request', `already ${MAX_SCREENS} screens; forget unused ones in /tech`);
-      let id = newCode();
-      while (this.screens.has(id)) id = newCode();
-      rec = { id, name: req.name ?? '', width: req.width, height: req.height, layout: DEFAULT_LAYOUT, layoutBeforeBlack: null, lastSeenAt: at };
-      this.repo.insert(rec, at);
+    for (const [code, p] of this.pending) if (p.expiresAt <= at) this.pending.delete(code);
+    const mine = [...this.pending.values()].filter((p) => p.address === address).length;
+    if (mine >= PENDING_PER_ADDRESS || this.pending.size >= PENDING_MAX) {
+      throw new ServiceError('rate_limited', 'too many screens waiting to be added from here; add or close them first');
     }
+    let code = newCode();
+    while (this.screens.has(code) || this.pending.has(code)) code = newCode();
+    this.pending.set(code, { address, width, height, expiresAt: at + PAIRING_TTL_MS });
+    return code;
+  }
+
+  /** The player showing `code` went away before anyone added it. */
+  unpair(code: string): void {
+    this.pending.delete(code);
+  }
+
+  /**
+   * The technician adds the screen showing `code`, under `name`: it is stored with a fresh key,
+   * which only the player showing the code receives.
+   */
+  confirm(code: string, name: string): ScreenInfo {
+    const p = this.pending.get(code);
+    if (!p || p.expiresAt <= this.now()) throw new ServiceError('not_found', `no screen is showing the code ${code}`);
+    const clash = this.findByName(name);
+    if (clash) throw new ServiceError('bad_request', `another screen is already called "${name}"`);
+    if (this.screens.size >= MAX_SCREENS) throw new ServiceError('bad_request', `already ${MAX_SCREENS} screens; forget unused ones in /tech`);
+    const at = this.now();
+    const key = randomBytes(24).toString('base64url');
+    const rec: ScreenRecord = { id: code, name, width: p.width, height: p.height, layout: DEFAULT_LAYOUT, layoutBeforeBlack: null, lastSeenAt: at };
+    this.repo.insert(rec, sha256(key), at);
+    this.pending.delete(code);
+    this.screens.set(code, rec);
+    for (const l of this.listeners) l.paired(code, { screenId: code, key });
+    this.emitList();
+    return this.info(rec);
+  }
+
+  /** A player that was added says who it is (with its key) and how big it is now. */
+  register(req: RegisterRequest): ScreenInfo {
+    const existing = this.screens.get(req.screenId);
+    const hash = existing ? this.repo.keyHash(existing.id) : null;
+    if (!existing || hash === null || !timingSafeEqual(Buffer.from(hash), Buffer.from(sha256(req.key)))) {
+      throw new ServiceError('unauthorized', 'unknown screen or key; show a new code and add the screen in /tech');
+    }
+    const at = this.now();
+    this.repo.seen(existing.id, req.width, req.height, at);
+    const rec = { ...existing, width: req.width, height: req.height, lastSeenAt: at };
     this.screens.set(rec.id, rec);
     return this.info(rec);
   }

@@ -46,15 +46,18 @@ export type ScreenInfo = {
 };
 
 // Incoming payloads.
-export const RegisterRequest = z
-  .object({
-    screenId: ScreenId.optional(),
-    name: ScreenName.optional(),
-    width: z.number().int().min(1).max(16384),
-    height: z.number().int().min(1).max(16384),
-  })
-  .strict();
+const size = { width: z.number().int().min(1).max(16384), height: z.number().int().min(1).max(16384) };
+/** The secret a screen got when the technician added it; only its hash is stored. */
+export const ScreenKey = z.string().min(20).max(100);
+/** A screen the technician added comes back with its id and key (kept by the player). */
+export const RegisterRequest = z.object({ screenId: ScreenId, key: ScreenKey, ...size }).strict();
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
+/** A new player asks for a pairing code to show on its wall. */
+export const PairRequest = z.object(size).strict();
+/** The technician adds the screen showing this code, under this name. */
+export const ConfirmRequest = z.object({ code: ScreenId, name: ScreenName }).strict();
+/** What a paired player keeps: sent once, to the socket that showed the code. */
+export type ScreenPairing = { screenId: string; key: string };
 
 /** `all` targets every screen that ever registered. */
 export const ScreenTargets = z.union([z.literal('all'), z.array(ScreenId).min(1).max(200)]);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Layout, ScreenInfo } from '../../shared/model/screen.schema.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
-import { ADMIN_PASSWORD, ROOT, loginToken, spawnServer, type ServerProcess } from '../support/server.ts';
+import { ADMIN_PASSWORD, ROOT, loginToken, socketClient, spawnServer, type ServerProcess } from '../support/server.ts';
+import { ask, codeOf, expectOk } from '../support/client.ts';
 
 const SIZES: [number, number][] = [
   [1920, 1080],
@@ -59,12 +60,20 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     expect(r.status, `${path}: ${r.status}`).toBe(200);
     return r.json() as Promise<unknown>;
   };
+  /** A new player: it shows a code, which the technician adds under `name` (here over the console's socket). */
   const openLed = async (name: string, width: number, height: number) => {
     const page = await browser.newPage({ viewport: { width, height } });
     page.on('request', (req) => {
       if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url());
     });
-    await page.goto(`${server.url}/led?screen=${encodeURIComponent(name)}`);
+    await page.goto(`${server.url}/led`);
+    const code = (await (await page.waitForSelector('.led-code-value')).textContent()) ?? '';
+    const tech = await socketClient(server.url, token);
+    try {
+      expectOk(await ask(tech, 'screen:confirm', { code, name }));
+    } finally {
+      tech.close();
+    }
     await page.waitForSelector('[data-layout]');
     return page;
   };
@@ -124,29 +133,47 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     await Promise.all(pages.map((p) => p.close()));
   });
 
-  it('shows a code on an unnamed screen until the technician names it, and flashes the name on Identify', async () => {
+  it('shows a code on a new player until the technician adds it on /tech; nobody else can; Identify flashes the name', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/led`);
-    const code = (await (await page.waitForSelector('[data-testid=led-code]')).textContent()) ?? '';
-    const id = /([A-Z2-9]{6})/.exec(code)?.[1];
-    expect(id).toBeDefined();
-    await page.screenshot({ path: join(SHOTS, 'led-unnamed-code.png') });
+    const code = (await (await page.waitForSelector('.led-code-value')).textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await page.screenshot({ path: join(SHOTS, 'led-pairing-code.png') });
+    const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await portrait.goto(`${server.url}/led`);
+    await portrait.waitForSelector('.led-code-value');
+    await portrait.screenshot({ path: join(SHOTS, 'led-pairing-code-1080x1920.png') });
+    const strip = await browser.newPage({ viewport: { width: 1920, height: 480 } });
+    await strip.goto(`${server.url}/led`);
+    await strip.waitForSelector('.led-code-value');
+    expect(await overflowProblems(strip)).toEqual([]);
+    await strip.screenshot({ path: join(SHOTS, 'led-pairing-code-1920x480.png') });
+    await Promise.all([portrait.close(), strip.close()]);
+
+    // A guest who read the code off the wall cannot take the screen's place or name it.
+    const guest = await socketClient(server.url);
+    expect(codeOf(await ask(guest, 'screen:confirm', { code, name: 'Màn hình giả' }))).toBe('unauthorized');
+    expect(codeOf(await ask(guest, 'screen:register', { screenId: code, key: 'x'.repeat(32), width: 10, height: 10 }))).toBe('unauthorized');
+    guest.close();
 
     const tech = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tech.goto(`${server.url}/tech`);
     await tech.fill('#login-password', ADMIN_PASSWORD);
     await tech.click('button[type=submit]');
-    const card = `[data-screen="${id}"]`;
-    await tech.click(`${card} >> text=Đổi tên`);
-    await tech.fill(`${card} input[aria-label^="Tên mới"]`, 'Màn hình phụ');
-    await tech.click(`${card} >> text=Lưu`);
+    await tech.getByLabel('Mã trên màn hình').fill(code.toLowerCase());
+    await tech.getByLabel('Tên', { exact: true }).fill('Màn hình phụ');
+    await tech.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.waitForSelector('[data-testid=led-code]', { state: 'detached', timeout: 2000 });
-    // The address follows the name, so a reload asks for the same screen.
+    await page.waitForSelector('[data-layout]');
+    await tech.waitForSelector(`[data-screen="${code}"]`);
+    await tech.screenshot({ path: join(SHOTS, 'tech-added-screen.png'), fullPage: true });
     expect(new URL(page.url()).searchParams.get('screen')).toBe('Màn hình phụ');
+    // A reload is the same screen (its id and key are kept on the player), with no code.
     await page.reload();
     await page.waitForSelector('[data-layout]');
     expect(await page.$('[data-testid=led-code]')).toBeNull();
 
+    const card = `[data-screen="${code}"]`;
     await tech.click(`${card} >> text=Nhận diện`);
     const flash = await page.waitForSelector('[data-testid=led-identify]', { timeout: 2000 });
     expect(await flash.textContent()).toBe('Màn hình phụ');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/protocol.ts';
 import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
 import { fuzzServer } from './fuzz.ts';
+import { ask } from '../support/client.ts';
 
 let server: TestServer;
 let token: string;
@@ -38,7 +39,10 @@ describe('hostile socket messages', () => {
       console.warn = warn;
     }
     expect(result.sent).toBe(5000);
-    expect(result.acks).toBeGreaterThan(300);
+    // Sent as fast as the client can, so the per-connection budgets close the socket again and
+    // again (told once with rate_limited, each time); it keeps being answered between closes.
+    expect(result.reconnects).toBeGreaterThan(0);
+    expect(result.acks).toBeGreaterThan(100);
     // Unknown event names were logged, not handled.
     expect(warnings.some((w) => String(w).includes('ignored unknown socket event'))).toBe(true);
     expect(await state()).toEqual(before);
@@ -51,12 +55,13 @@ describe('hostile socket messages', () => {
     const before = await state();
     const result = await fuzzServer(server.url, token, 2000, 20261123, 60_000, '/live');
     expect(result.sent).toBe(2000);
-    // ~5 % of the messages are answerable events asking for an answer here (3 of the 16 named).
-    expect(result.acks).toBeGreaterThan(30);
+    // ~5 % of the messages are answerable events asking for an answer here (3 of the 16 named);
+    // the budgets close the flooding socket now and then, losing a few answers.
+    expect(result.acks).toBeGreaterThan(15);
     expect(await state()).toEqual(before);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     const phone = await socketClient(server.url, undefined, '/live');
-    const w = (await phone.emitWithAck('stage:watch', { feed: 'run' })) as { ok: boolean; data: { version: number } };
+    const w = await ask(phone, 'stage:watch', { feed: 'run' });
     expect(w.ok && w.data.version).toBe(before.version);
     phone.close();
   }, 120_000);

@@ -20,7 +20,9 @@ describe('clients heal themselves after a server restart', () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'ros-heal-'));
     const bundle = await serverBundle();
-    const first = await spawnServer({ dataDir, port, bundle });
+    // All 300 viewers share the loopback address; a venue's phones each have their own.
+    const env = { MAX_CONNECTIONS_PER_ADDRESS: '1000' };
+    const first = await spawnServer({ dataDir, port, bundle, env });
     procs.push(first);
     const url = first.url;
     const token = await loginToken(url);
@@ -46,7 +48,7 @@ describe('clients heal themselves after a server restart', () => {
 
       await first.kill9();
       await until('the client to notice', () => showStore.getState().connection !== 'online');
-      const second = await spawnServer({ dataDir, port, bundle });
+      const second = await spawnServer({ dataDir, port, bundle, env });
       procs.push(second);
       const restartedAt = Date.now();
       // An action while viewers are still reconnecting: they must catch up from the watch snapshot.

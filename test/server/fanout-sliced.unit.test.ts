@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slicedSender } from '../../server/fanout/sliced-sender.ts';
+import { slicedSender } from '../../server/realtime/sliced-sender.ts';
 
 /** A hand-driven event loop: deferred steps run only when the test turns it. */
 function harness(audience: string[], slice: number) {

@@ -2,12 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScreenInfo } from '../../shared/model/screen.schema.ts';
+import type { ScreenInfo, ScreenPairing } from '../../shared/model/screen.schema.ts';
 import { screensRepository } from '../../server/screens/screens.repository.ts';
-import { MAX_SCREENS, ScreensService } from '../../server/screens/screens.service.ts';
+import { MAX_SCREENS, PENDING_PER_ADDRESS, ScreensService } from '../../server/screens/screens.service.ts';
 import { openDb } from '../../server/store/db.ts';
-import type { Ack } from '../../shared/protocol.ts';
-import { expectOk } from '../support/ack.ts';
+import { ask, askRaw, codeOf, expectOk, nextEvent } from '../support/client.ts';
 import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
 
 const TECH_PASSWORD = 'tech-password-1';
@@ -36,70 +35,92 @@ async function client(token?: string) {
   return c;
 }
 
-type Events = 'screen:register' | 'screens:watch' | 'screen:assign' | 'screen:restore' | 'screen:rename' | 'screen:identify' | 'screen:forget';
-async function call<T>(c: TestClient, event: Events, req: unknown): Promise<Ack<T>> {
-  return (await c.timeout(3000).emitWithAck(event, req)) as Ack<T>;
+const ok = expectOk;
+
+/** A player showing its code, added by the technician: what it keeps, and what it is. */
+async function addScreen(tech: TestClient, led: TestClient, name: string, size = { width: 1920, height: 1080 }) {
+  const { code } = ok(await ask(led, 'screen:pair', size));
+  const paired = nextEvent(led, 'screen:paired');
+  const added = ok(await ask(tech, 'screen:confirm', { code, name }));
+  const pairing: ScreenPairing = await paired;
+  const info = ok(await ask(led, 'screen:register', { ...pairing, ...size }));
+  return { code, added, pairing, info };
 }
-const next = <T>(c: TestClient, event: 'screen:layout' | 'screens' | 'screen:identified' | 'screen:forgotten') =>
-  new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no ${event}`)), 3000);
-    c.once(event, ((p: T) => {
-      clearTimeout(t);
-      resolve(p);
-    }) as never);
-  });
 
 describe('screens over socket.io', () => {
-  it('gives an unnamed screen a code it keeps, and finds a named screen by its name', async () => {
+  it('a new player shows a code; the technician adds it by that code; it registers with the key it was given', async () => {
     await start();
+    const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
     const led = await client();
-    const first = expectOk(await call<ScreenInfo>(led, 'screen:register', { width: 1920, height: 480 }));
-    expect(first.id).toMatch(/^[A-Z2-9]{6}$/);
-    expect(first).toMatchObject({ name: '', width: 1920, height: 480, connected: true, layout: { type: 'now-next' } });
-    const again = expectOk(await call<ScreenInfo>(led, 'screen:register', { screenId: first.id, width: 1280, height: 720 }));
-    expect(again).toMatchObject({ id: first.id, width: 1280, height: 720 });
-
-    const other = await client();
-    const named = expectOk(await call<ScreenInfo>(other, 'screen:register', { name: 'Cổng chính', width: 3840, height: 1080 }));
-    expect(named.id).not.toBe(first.id);
-    const sameName = expectOk(await call<ScreenInfo>(other, 'screen:register', { name: 'cổng CHÍNH', width: 3840, height: 1080 }));
-    expect(sameName.id).toBe(named.id);
+    const { code, added, pairing, info } = await addScreen(tech, led, 'Cổng chính', { width: 1920, height: 480 });
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    expect(added).toMatchObject({ id: code, name: 'Cổng chính', width: 1920, height: 480 });
+    expect(pairing.screenId).toBe(code);
+    expect(info).toMatchObject({ id: code, name: 'Cổng chính', connected: true, layout: { type: 'now-next' } });
+    // After a reload: the same id and key, a new size.
+    const again = ok(await ask(await client(), 'screen:register', { ...pairing, width: 1280, height: 720 }));
+    expect(again).toMatchObject({ id: code, width: 1280, height: 720 });
   });
 
-  it('refuses malformed registrations and screen commands without a technician or admin login', async () => {
+  it('refuses an anonymous registration, a wrong key, an unknown code, and screen commands without a technician or admin login', async () => {
     await start();
-    const anon = await client();
-    expect(await call(anon, 'screen:register', { width: -1, height: 10 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await call(anon, 'screen:register', { width: 10, height: 10, extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await call(anon, 'screens:watch', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await call(anon, 'screen:assign', { screens: 'all', layout: { type: 'black' } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    const mc = await client(await loginToken(server!.url, MC_PASSWORD));
-    expect(await call(mc, 'screen:assign', { screens: 'all', layout: { type: 'black' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    expect(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'message' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await call(tech, 'screen:assign', { screens: ['ZZZZZZ'], layout: { type: 'black' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const { pairing } = await addScreen(tech, await client(), 'Cổng');
+    const anon = await client();
+    // The code on the wall is not enough to take a screen's place or rename it.
+    expect(codeOf(await ask(anon, 'screen:register', { screenId: pairing.screenId, key: 'x'.repeat(32), width: 10, height: 10 }))).toBe('unauthorized');
+    expect(codeOf(await askRaw(anon, 'screen:register', { screenId: pairing.screenId, width: 10, height: 10 }))).toBe('bad_request');
+    expect(codeOf(await askRaw(anon, 'screen:register', { width: 10, height: 10, name: 'Tên giả' }))).toBe('bad_request');
+    expect(codeOf(await askRaw(anon, 'screen:pair', { width: -1, height: 10 }))).toBe('bad_request');
+    expect(codeOf(await ask(anon, 'screen:confirm', { code: 'ABCDEF', name: 'x' }))).toBe('unauthorized');
+    expect(codeOf(await ask(tech, 'screen:confirm', { code: 'ABCDEF', name: 'x' }))).toBe('not_found');
+    expect(codeOf(await ask(anon, 'screens:watch', {}))).toBe('unauthorized');
+    expect(codeOf(await ask(anon, 'screen:rename', { screenId: pairing.screenId, name: 'Bị đổi tên' }))).toBe('unauthorized');
+    expect(codeOf(await ask(anon, 'screen:assign', { screens: 'all', layout: { type: 'black' } }))).toBe('unauthorized');
+    const mc = await client(await loginToken(server!.url, MC_PASSWORD));
+    expect(codeOf(await ask(mc, 'screen:assign', { screens: 'all', layout: { type: 'black' } }))).toBe('forbidden');
+    expect(codeOf(await askRaw(tech, 'screen:assign', { screens: 'all', layout: { type: 'message' } }))).toBe('bad_request');
+    expect(codeOf(await ask(tech, 'screen:assign', { screens: ['ZZZZZZ'], layout: { type: 'black' } }))).toBe('not_found');
+    expect(ok(await ask(tech, 'screens:watch', {})).map((s) => s.name)).toEqual(['Cổng']);
+  });
+
+  it('keeps a few pairing codes per address, none stored, and frees a code when its player leaves', async () => {
+    await start();
+    const players = await Promise.all(Array.from({ length: PENDING_PER_ADDRESS + 1 }, () => client()));
+    const answers = [];
+    for (const p of players) answers.push(await ask(p, 'screen:pair', { width: 10, height: 10 }));
+    expect(answers.slice(0, PENDING_PER_ADDRESS).every((r) => r.ok)).toBe(true);
+    expect(codeOf(answers[PENDING_PER_ADDRESS]!)).toBe('rate_limited');
+    const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
+    expect(ok(await ask(tech, 'screens:watch', {}))).toEqual([]);
+    const first = answers[0]!;
+    players[0]!.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(codeOf(await ask(tech, 'screen:confirm', { code: first.ok ? first.data.code : '', name: 'x' }))).toBe('not_found');
+    expect((await ask(players[PENDING_PER_ADDRESS]!, 'screen:pair', { width: 10, height: 10 })).ok).toBe(true);
   });
 
   it('sends an assignment to the screen and the list to technicians, and tracks connection', async () => {
     await start();
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    expect(expectOk(await call<ScreenInfo[]>(tech, 'screens:watch', {}))).toEqual([]);
-    const listed = next<ScreenInfo[]>(tech, 'screens');
+    expect(ok(await ask(tech, 'screens:watch', {}))).toEqual([]);
     const led = await client();
-    const me = expectOk(await call<ScreenInfo>(led, 'screen:register', { width: 1080, height: 1920 }));
-    expect((await listed).map((s) => [s.id, s.connected])).toEqual([[me.id, true]]);
+    const listed = nextEvent(tech, 'screens:changed');
+    const { info: me, pairing } = await addScreen(tech, led, 'Dọc', { width: 1080, height: 1920 });
+    await listed;
+    expect(ok(await ask(tech, 'screens:watch', {})).map((s) => [s.id, s.connected])).toEqual([[me.id, true]]);
 
-    const pushed = next<ScreenInfo>(led, 'screen:layout');
-    const assigned = expectOk(await call<ScreenInfo[]>(tech, 'screen:assign', { screens: [me.id], layout: { type: 'message', text: 'Xin mời ổn định chỗ ngồi' } }));
+    const pushed = nextEvent(led, 'screen:changed');
+    const assigned = ok(await ask(tech, 'screen:assign', { screens: [me.id], layout: { type: 'message', text: 'Xin mời ổn định chỗ ngồi' } }));
     expect(assigned.map((s) => s.layout)).toEqual([{ type: 'message', text: 'Xin mời ổn định chỗ ngồi' }]);
     expect((await pushed).layout).toEqual({ type: 'message', text: 'Xin mời ổn định chỗ ngồi' });
 
     // A resized window registers again; the technician sees the new resolution.
-    const resized = next<ScreenInfo[]>(tech, 'screens');
-    expectOk(await call(led, 'screen:register', { screenId: me.id, width: 1920, height: 1080 }));
+    const resized = nextEvent(tech, 'screens:changed');
+    ok(await ask(led, 'screen:register', { ...pairing, width: 1920, height: 1080 }));
     expect((await resized).map((s) => [s.width, s.height, s.connected])).toEqual([[1920, 1080, true]]);
 
-    const gone = next<ScreenInfo[]>(tech, 'screens');
+    const gone = nextEvent(tech, 'screens:changed');
     led.close();
     const after = await gone;
     expect(after[0]).toMatchObject({ id: me.id, connected: false });
@@ -108,13 +129,13 @@ describe('screens over socket.io', () => {
   it('blacks out every screen and clears back to what each showed', async () => {
     await start();
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    const a = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'A', width: 100, height: 100 }));
-    const b = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'B', width: 100, height: 100 }));
-    expectOk(await call(tech, 'screen:assign', { screens: [a.id], layout: { type: 'qr', text: 'Quét để xem chương trình' } }));
-    expectOk(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
+    const a = (await addScreen(tech, await client(), 'A')).info;
+    const b = (await addScreen(tech, await client(), 'B')).info;
+    ok(await ask(tech, 'screen:assign', { screens: [a.id], layout: { type: 'qr', text: 'Quét để xem chương trình' } }));
+    ok(await ask(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
     // A second blackout must not forget what was on before the first.
-    expectOk(await call(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
-    const restored = expectOk(await call<ScreenInfo[]>(tech, 'screen:restore', { screens: 'all' }));
+    ok(await ask(tech, 'screen:assign', { screens: 'all', layout: { type: 'black' } }));
+    const restored = ok(await ask(tech, 'screen:restore', { screens: 'all' }));
     const byId = new Map(restored.map((s) => [s.id, s.layout]));
     expect(byId.get(a.id)).toEqual({ type: 'qr', text: 'Quét để xem chương trình' });
     expect(byId.get(b.id)).toEqual({ type: 'now-next' });
@@ -124,38 +145,38 @@ describe('screens over socket.io', () => {
     await start();
     const tech = await client(await loginToken(server!.url));
     const led = await client();
-    const me = expectOk(await call<ScreenInfo>(led, 'screen:register', { width: 1920, height: 1080 }));
-    expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'Sân khấu', width: 10, height: 10 }));
+    const me = (await addScreen(tech, led, 'Màn 1')).info;
+    await addScreen(tech, await client(), 'Sân khấu', { width: 10, height: 10 });
 
-    const renamed = next<ScreenInfo>(led, 'screen:layout');
-    expectOk(await call(tech, 'screen:rename', { screenId: me.id, name: 'Màn trái' }));
+    const renamed = nextEvent(led, 'screen:changed');
+    ok(await ask(tech, 'screen:rename', { screenId: me.id, name: 'Màn trái' }));
     expect((await renamed).name).toBe('Màn trái');
-    expect(await call(tech, 'screen:rename', { screenId: me.id, name: 'sân KHẤU' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(codeOf(await ask(tech, 'screen:rename', { screenId: me.id, name: 'sân KHẤU' }))).toBe('bad_request');
 
-    const flashed = next<{ name: string }>(led, 'screen:identified');
-    expectOk(await call(tech, 'screen:identify', { screenId: me.id }));
+    const flashed = nextEvent(led, 'screen:identified');
+    ok(await ask(tech, 'screen:identify', { screenId: me.id }));
     expect(await flashed).toEqual({ name: 'Màn trái' });
 
-    const forgotten = next<undefined>(led, 'screen:forgotten');
-    expectOk(await call(tech, 'screen:forget', { screenId: me.id }));
+    const forgotten = nextEvent(led, 'screen:forgotten');
+    ok(await ask(tech, 'screen:forget', { screenId: me.id }));
     await forgotten;
-    const list = expectOk(await call<ScreenInfo[]>(tech, 'screens:watch', {}));
+    const list = ok(await ask(tech, 'screens:watch', {}));
     expect(list.map((s) => s.name)).toEqual(['Sân khấu']);
   });
 
-  it('keeps names and layouts across a server restart', async () => {
+  it('keeps names, layouts and keys across a server restart', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'ros-screens-')), 'db.sqlite');
     await start(dbFile);
     const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
-    const me = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { width: 1920, height: 480 }));
-    expectOk(await call(tech, 'screen:rename', { screenId: me.id, name: 'Dải LED' }));
-    expectOk(await call(tech, 'screen:assign', { screens: [me.id], layout: { type: 'agenda' } }));
+    const { info: me, pairing } = await addScreen(tech, await client(), 'LED', { width: 1920, height: 480 });
+    ok(await ask(tech, 'screen:rename', { screenId: me.id, name: 'Dải LED' }));
+    ok(await ask(tech, 'screen:assign', { screens: [me.id], layout: { type: 'agenda' } }));
     clients.forEach((c) => c.close());
     clients = [];
     await server!.close();
 
     await start(dbFile);
-    const back = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { screenId: me.id, width: 1920, height: 480 }));
+    const back = ok(await ask(await client(), 'screen:register', { ...pairing, width: 1920, height: 480 }));
     expect(back).toMatchObject({ id: me.id, name: 'Dải LED', layout: { type: 'agenda' } });
   });
 });
@@ -163,7 +184,8 @@ describe('screens over socket.io', () => {
 describe('screens over HTTP (Companion buttons)', () => {
   it('lists screens and assigns a layout to one or to all', async () => {
     await start();
-    const me = expectOk(await call<ScreenInfo>(await client(), 'screen:register', { name: 'LED 1', width: 1280, height: 720 }));
+    const tech = await client(await loginToken(server!.url, TECH_PASSWORD));
+    const me = (await addScreen(tech, await client(), 'LED 1', { width: 1280, height: 720 })).info;
     const token = await loginToken(server!.url, TECH_PASSWORD);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     expect((await fetch(`${server!.url}/api/v1/screens`)).status).toBe(401);
@@ -187,10 +209,12 @@ describe('screen registration bound', () => {
   it('refuses new screens beyond the bound but still lets known ones reconnect', () => {
     const db = openDb(':memory:');
     const svc = new ScreensService(screensRepository(db), () => 1000);
-    const first = svc.register({ width: 10, height: 10 });
-    for (let i = 1; i < MAX_SCREENS; i++) svc.register({ width: 10, height: 10 });
-    expect(() => svc.register({ width: 10, height: 10 })).toThrow(/forget unused/);
-    expect(svc.register({ screenId: first.id, width: 20, height: 20 })).toMatchObject({ id: first.id, width: 20 });
+    const keys: ScreenPairing[] = [];
+    svc.subscribe({ screenChanged: () => undefined, listChanged: () => undefined, identify: () => undefined, forgotten: () => undefined, paired: (_c, p) => void keys.push(p) });
+    const add = (i: number) => svc.confirm(svc.pair(`10.0.${Math.floor(i / 3)}.${i % 3}`, 10, 10), `LED ${i}`);
+    for (let i = 0; i < MAX_SCREENS; i++) add(i);
+    expect(() => add(MAX_SCREENS)).toThrow(/forget unused/);
+    expect(svc.register({ ...keys[0]!, width: 20, height: 20 })).toMatchObject({ id: keys[0]!.screenId, width: 20 });
     expect(svc.list()).toHaveLength(MAX_SCREENS);
     db.close();
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { COMMAND_TYPES, type Command } from '../../shared/model/action.schema.ts';
-import { PROTOCOL_VERSION, type Ack } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { ask } from '../support/client.ts';
 import { SESSION_TTL_MS } from '../../server/auth/auth.service.ts';
 import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -50,7 +51,7 @@ async function http(type: string, token?: string) {
 async function socketCode(type: string, token?: string) {
   const s = await socketClient(server.url, token);
   try {
-    const r = (await s.emitWithAck('control', { command: sample[type as Command['type']] })) as Ack<unknown>;
+    const r = await ask(s, 'control', { command: sample[type as Command['type']] });
     return r.ok ? 'ok' : r.error.code;
   } finally {
     s.close();
@@ -103,7 +104,7 @@ describe('every control path needs the right login, checked on the server', () =
       expect(await http('message', t)).toBe(200);
       clock += SESSION_TTL_MS + 1;
       expect(await http('message', t)).toBe(401);
-      const r = (await s.emitWithAck('control', { command: sample.message })) as Ack<unknown>;
+      const r = await ask(s, 'control', { command: sample.message });
       expect(!r.ok && r.error.code).toBe('unauthorized');
     } finally {
       s.close();
@@ -121,7 +122,7 @@ describe('every control path needs the right login, checked on the server', () =
       body: JSON.stringify({ role: 'technician', password: 'technician-pw-2' }),
     });
     expect(await http('message', t)).toBe(401);
-    const r = (await s.emitWithAck('control', { command: sample.message })) as Ack<unknown>;
+    const r = await ask(s, 'control', { command: sample.message });
     expect(!r.ok && r.error.code).toBe('unauthorized');
     s.close();
     expect((await fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'technician-pw' }) })).status).toBe(401);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/model/action.schema.ts';
-import type { Ack, Snapshot } from '../../shared/protocol.ts';
+import type { ControlRequest, Snapshot } from '../../shared/protocol.ts';
+import { ask } from '../support/client.ts';
 import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
 
 /**
@@ -9,7 +10,7 @@ import { loginToken, socketClient, startTestServer, type TestClient, type TestSe
  * refresh and race each other. The model says which presses must be accepted; the server must agree
  * exactly, and the stage's version must move once per accepted press.
  */
-type Console = { socket: TestClient; seen: number; lastSent: unknown };
+type Console = { socket: TestClient; seen: number; lastSent: ControlRequest | null };
 type Real = { consoles: [Console, Console] };
 type Model = { version: number; seen: [number, number]; lastSentVersion: [number | null, number | null] };
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const press: Command = { type: 'message', text: 'Còn 1 phút' };
-const send = async (c: Console, req: unknown) => (await c.socket.emitWithAck('control', req)) as Ack<Snapshot>;
+const send = (c: Console, req: ControlRequest) => ask(c.socket, 'control', req);
 const stageVersion = async () => ((await (await fetch(`${server.url}/api/v1/state`)).json()) as Snapshot).version;
 
 class Press implements fc.AsyncCommand<Model, Real> {
@@ -52,7 +53,7 @@ class Replay implements fc.AsyncCommand<Model, Real> {
   constructor(readonly who: 0 | 1) {}
   check = (m: Readonly<Model>) => m.lastSentVersion[this.who] !== null;
   async run(m: Model, r: Real) {
-    const res = await send(r.consoles[this.who], r.consoles[this.who].lastSent);
+    const res = await send(r.consoles[this.who], r.consoles[this.who].lastSent!);
     // A replayed message is applied only if nothing happened since it was first built.
     const fresh = m.lastSentVersion[this.who] === m.version;
     expect(res.ok).toBe(fresh);
@@ -66,7 +67,7 @@ class Refresh implements fc.AsyncCommand<Model, Real> {
   constructor(readonly who: 0 | 1) {}
   check = () => true;
   async run(m: Model, r: Real) {
-    const res = (await r.consoles[this.who].socket.emitWithAck('stage:watch', {})) as Ack<Snapshot>;
+    const res = await ask(r.consoles[this.who].socket, 'stage:watch', {});
     expect(res.ok && res.data.version).toBe(m.version);
     m.seen[this.who] = m.version;
     r.consoles[this.who].seen = m.version;

@@ -16,10 +16,10 @@ function useViewport() {
   return size;
 }
 
-/** `/led?screen=NAME`: a full-screen LED wall showing what the technician assigned. Public. */
+/** `/led`: a full-screen LED wall showing what the technician assigned, once the technician added it. */
 export default function LedView() {
   const t = useT();
-  const { screen, identifying } = useLedScreen();
+  const { screen, identifying, pairingCode } = useLedScreen();
   const connection = useShow((s) => s.connection);
   // Ten updates a second: seconds flip on time, and a modest player is not kept busy.
   const now = useServerNow(100);
@@ -41,9 +41,10 @@ export default function LedView() {
   return (
     <main className="led" data-testid="led" data-connection={connection} aria-label={screen?.name || t('views.led')}>
       {screen ? <LayoutView layout={screen.layout} width={w} height={h} now={now} /> : null}
-      {screen && !screen.name ? (
-        <div className="led-code" data-testid="led-code">
-          {t('led.code', { code: screen.id })}
+      {!screen && pairingCode ? (
+        <div className="led-pairing" data-testid="led-code">
+          <div className="led-code-value">{pairingCode}</div>
+          <div className="led-code-hint">{t('led.pairHint')}</div>
         </div>
       ) : null}
       {identifying ? (

@@ -1,30 +1,35 @@
-/** What the device keeps about itself: the code the server gave it, so a reload is the same screen. */
-const KEY = 'ros.led.screenId';
+import type { ScreenPairing } from '../../../shared/model/screen.schema.ts';
 
-export function storedScreenId(): string | undefined {
+/** What the device keeps about itself: the id and key it got when the technician added it. */
+const KEY = 'ros.led.screen';
+
+export function storedScreen(): ScreenPairing | undefined {
   try {
-    return globalThis.localStorage?.getItem(KEY) ?? undefined;
+    const raw = globalThis.localStorage?.getItem(KEY);
+    if (!raw) return undefined;
+    const v = JSON.parse(raw) as Partial<ScreenPairing>;
+    return typeof v.screenId === 'string' && typeof v.key === 'string' ? { screenId: v.screenId, key: v.key } : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function storeScreenId(id: string | null): void {
+export function storeScreen(s: ScreenPairing | null): void {
   try {
-    if (id === null) globalThis.localStorage?.removeItem(KEY);
-    else globalThis.localStorage?.setItem(KEY, id);
+    if (s === null) globalThis.localStorage?.removeItem(KEY);
+    else globalThis.localStorage?.setItem(KEY, JSON.stringify(s));
   } catch {
-    // Without storage the URL name still finds the screen again.
+    // Without storage the player shows a new code after a reload, to be added again.
   }
 }
 
-/** `?screen=NAME`, trimmed; empty or absent means "let the technician name me". */
+/** `?screen=NAME`: the name the technician gave, shown in the address bar (not an identity). */
 export function nameFromUrl(search: string): string | undefined {
   const name = new URLSearchParams(search).get('screen')?.trim();
   return name ? name.slice(0, 60) : undefined;
 }
 
-/** Keeps the address bar in step with a rename, so the next reload asks for the new name. */
+/** Keeps the address bar in step with a rename, so the player's window says which wall it is. */
 export function urlWithName(href: string, name: string): string {
   const url = new URL(href);
   if (name) url.searchParams.set('screen', name);

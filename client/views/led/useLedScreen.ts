@@ -1,23 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { ScreenInfo } from '../../../shared/model/screen.schema.ts';
-import type { Ack } from '../../../shared/protocol.ts';
 import { connect, type Connection } from '../../net/connection.ts';
-import { nameFromUrl, storeScreenId, storedScreenId, urlWithName } from './screen-identity.ts';
+import { nameFromUrl, storeScreen, storedScreen, urlWithName } from './screen-identity.ts';
 import { stageOfLayout } from './layout-stage.ts';
 import { useShow } from '../../store/hooks.ts';
 
 const IDENTIFY_MS = 6000;
 
-export type LedState = { screen: ScreenInfo | null; identifying: string | null };
+/** `pairingCode`: shown on the wall until a technician adds this screen in /tech. */
+export type LedState = { screen: ScreenInfo | null; identifying: string | null; pairingCode: string | null };
 
 /**
- * The LED screen's link to the server: registers on every (re)connect with its size, follows the
- * assigned layout and watches the stage that layout needs. socket.io reconnects with backoff;
- * the shared connection resyncs the snapshot and the clock after each reconnect.
+ * The LED screen's link to the server. A player the technician added registers with its id and
+ * key on every (re)connect; a new one (or one that was forgotten) shows a pairing code until the
+ * technician adds it. It then follows the assigned layout and watches the stage that layout needs.
  */
 export function useLedScreen(): LedState {
   const [screen, setScreen] = useState<ScreenInfo | null>(null);
   const [identifying, setIdentifying] = useState<string | null>(null);
+  const [pairingCode, setPairingCode] = useState<string | null>(null);
   const [conn, setConn] = useState<Connection | null>(null);
   const programme = useShow((s) => s.programme?.programme ?? null);
 
@@ -28,41 +29,52 @@ export function useLedScreen(): LedState {
     setConn(c);
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     let identifyTimer: ReturnType<typeof setTimeout> | undefined;
+    const size = () => ({ width: Math.round(innerWidth), height: Math.round(innerHeight) });
+    // The address bar carries the name, so the player's window says which wall it drives.
+    const show = (info: ScreenInfo) => {
+      setPairingCode(null);
+      setScreen(info);
+      if (nameFromUrl(location.search) !== (info.name || undefined)) history.replaceState(null, '', urlWithName(location.href, info.name));
+    };
+    const pair = () => {
+      setScreen(null);
+      c.socket.emit('screen:pair', size(), (r) => setPairingCode(r.ok ? r.data.code : null));
+    };
     const register = () => {
       if (!c.socket.connected) return;
-      const id = storedScreenId();
-      const name = nameFromUrl(location.search);
-      const req = { width: Math.round(innerWidth), height: Math.round(innerHeight), ...(id ? { screenId: id } : {}), ...(name ? { name } : {}) };
-      c.socket.emit('screen:register', req, (r: Ack<ScreenInfo>) => {
+      const me = storedScreen();
+      if (!me) {
+        pair();
+        return;
+      }
+      c.socket.emit('screen:register', { ...me, ...size() }, (r) => {
         if (!r.ok) {
-          // A code the server no longer knows (forgotten, new data folder): start afresh.
-          if (id) {
-            storeScreenId(null);
-            register();
-          }
+          // Forgotten, or a new data folder: show a code to be added again.
+          if (r.error.code === 'unauthorized') storeScreen(null);
+          if (!storedScreen()) pair();
           return;
         }
-        storeScreenId(r.data.id);
-        setScreen(r.data);
+        show(r.data);
       });
     };
     const onResize = () => {
       clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(register, 500);
+      resizeTimer = setTimeout(() => storedScreen() && register(), 500);
     };
     c.socket.on('connect', register);
-    c.socket.on('screen:layout', (info) => {
-      setScreen(info);
-      if (nameFromUrl(location.search) !== (info.name || undefined)) history.replaceState(null, '', urlWithName(location.href, info.name));
+    c.socket.on('screen:paired', (pairing) => {
+      storeScreen(pairing);
+      register();
     });
+    c.socket.on('screen:changed', show);
     c.socket.on('screen:identified', ({ name }) => {
       setIdentifying(name);
       clearTimeout(identifyTimer);
       identifyTimer = setTimeout(() => setIdentifying(null), IDENTIFY_MS);
     });
     c.socket.on('screen:forgotten', () => {
-      storeScreenId(null);
-      register();
+      storeScreen(null);
+      pair();
     });
     addEventListener('resize', onResize);
     return () => {
@@ -78,5 +90,5 @@ export function useLedScreen(): LedState {
     conn?.watch(stageId);
   }, [conn, stageId]);
 
-  return { screen, identifying };
+  return { screen, identifying, pairingCode };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Command } from '../../../shared/model/action.schema.ts';
-import type { Ack, Snapshot } from '../../../shared/protocol.ts';
+import { NOT_SENT } from '../../net/request.ts';
 import { LoginGate } from '../../auth/LoginGate.tsx';
 import { logout, useSession } from '../../auth/session.ts';
 import { useT, useDocumentTitle } from '../../i18n/lang.ts';
@@ -23,8 +23,6 @@ export default function McView() {
   );
 }
 
-const NOT_CONNECTED: Ack<Snapshot> = { ok: false, error: { code: 'offline', message: 'not connected; the command was not sent' } };
-
 function McLive() {
   const session = useSession();
   const [stageId, setStageId] = useState<string | undefined>(() => new URLSearchParams(location.search).get('stage') ?? undefined);
@@ -36,7 +34,7 @@ function McLive() {
   const segments = useSegmentIndex();
   const wakeLock = useWakeLock();
   // Reads the connection when a command is sent, not when the view renders.
-  const send = (c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_CONNECTED);
+  const send = (c: Command) => conn.current?.control(c) ?? Promise.resolve(NOT_SENT);
   const onStage = (id: string) => {
     setStageId(id);
     const url = new URL(location.href);

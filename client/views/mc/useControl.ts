@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessageKey, type MessageKey, type Params } from '../../../shared/i18n/index.ts';
 import type { Command } from '../../../shared/model/action.schema.ts';
-import type { Ack, Snapshot } from '../../../shared/protocol.ts';
+import type { Ack, RunState } from '../../../shared/protocol.ts';
 import { isRepeatPress, pressGroup, type LastPress } from './mc-display.ts';
 
-export type Send = (command: Command) => Promise<Ack<Snapshot>>;
+export type Send = (command: Command) => Promise<Ack<RunState>>;
 /**
  * A notice is kept as a message key (and its parameters), not as text, so it reads in whatever
  * language the console shows when it is drawn. Only an error the client has no key for keeps the

@@ -11,6 +11,7 @@ import { useServerNow, useShow } from '../../store/hooks.ts';
 import { AssignPanel } from './AssignPanel.tsx';
 import { ScreenCard } from './ScreenCard.tsx';
 import { useScreens } from './useScreens.ts';
+import { AddScreenForm } from './AddScreenForm.tsx';
 import './tech.css';
 
 /** `/tech`: the technician's console for every LED screen. Login: technician or admin. */
@@ -93,6 +94,7 @@ function TechConsole() {
             ) : null}
             <span>{t('tech.selected', { n: chosen.length })}</span>
           </div>
+          <AddScreenForm t={t} onAdd={async (code, name) => report(await send('screen:confirm', { code, name }), t('tech.added', { name }))} />
           {screens.length === 0 ? <p className="tech-empty">{t('tech.noScreens', { url: `${location.origin}/led` })}</p> : null}
           <ul className="tech-cards">
             {screens.map((s) => (

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ScreenInfo } from '../../../shared/model/screen.schema.ts';
-import type { Ack, ClientToServerEvents } from '../../../shared/protocol.ts';
+import type { Ack, Payload, Replies } from '../../../shared/protocol.ts';
+import { NOT_SENT, request } from '../../net/request.ts';
 import { connect, type Connection } from '../../net/connection.ts';
 
-export type ScreenCommand = 'screen:assign' | 'screen:restore' | 'screen:rename' | 'screen:identify' | 'screen:forget';
-type Data<E extends ScreenCommand> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Ack<infer T> ? T : never;
+export type ScreenCommand = 'screen:confirm' | 'screen:assign' | 'screen:restore' | 'screen:rename' | 'screen:identify' | 'screen:forget';
 
 /**
  * The technician's live list of screens. The socket also watches the first stage, so previews
@@ -19,23 +19,16 @@ export function useScreens(token: string) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setConn(c);
     c.socket.on('connect', () => {
-      c.socket.emit('screens:watch', {}, (r: Ack<ScreenInfo[]>) => {
+      c.socket.emit('screens:watch', {}, (r) => {
         if (r.ok) setScreens(r.data);
       });
     });
-    c.socket.on('screens', setScreens);
+    c.socket.on('screens:changed', setScreens);
     return () => c.close();
   }, [token]);
 
-  async function send<E extends ScreenCommand>(event: E, req: unknown): Promise<Ack<Data<E>>> {
-    if (!conn?.socket.connected) return { ok: false, error: { code: 'offline', message: 'not connected; the command was not sent' } };
-    try {
-      // The event maps type each payload as unknown (the server validates), so one cast covers all commands.
-      const timed = conn.socket.timeout(8000) as unknown as { emitWithAck(event: ScreenCommand, req: unknown): Promise<unknown> };
-      return (await timed.emitWithAck(event, req)) as Ack<Data<E>>;
-    } catch {
-      return { ok: false, error: { code: 'timeout', message: 'no answer from the server' } };
-    }
+  async function send<E extends ScreenCommand>(event: E, req: Payload<E>): Promise<Ack<Replies[E]>> {
+    return conn ? request(conn.socket, event, req) : NOT_SENT;
   }
 
   return { screens, send };

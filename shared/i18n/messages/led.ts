@@ -16,6 +16,7 @@ export const vi = {
   'led.agendaPlanned': 'Giờ in trong chương trình',
   'led.page': 'Trang {page}/{pages}',
   'led.code': 'Mã màn hình: {code}',
+  'led.pairHint': 'Kỹ thuật viên nhập mã này ở trang /tech để thêm màn hình',
   'led.offline': 'Mất kết nối — đang thử lại',
 };
 
@@ -37,5 +38,6 @@ export const en: Record<keyof typeof vi, string> = {
   'led.agendaPlanned': 'Printed time',
   'led.page': 'Page {page}/{pages}',
   'led.code': 'Screen code: {code}',
+  'led.pairHint': 'A technician enters this code on the /tech page to add this screen',
   'led.offline': 'Disconnected — retrying',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameFromUrl, storeScreenId, storedScreenId, urlWithName } from '../../../client/views/led/screen-identity.ts';
+import { nameFromUrl, storeScreen, storedScreen, urlWithName } from '../../../client/views/led/screen-identity.ts';
 
 describe('screen identity on the device', () => {
   it('reads the screen name from the address, trimmed, and ignores an empty one', () => {
@@ -14,11 +14,13 @@ describe('screen identity on the device', () => {
     expect(urlWithName('http://10.0.0.5:3000/led?screen=A', '')).toBe('/led');
   });
 
-  it('keeps the server-given code across reloads', () => {
-    expect(storedScreenId()).toBeUndefined();
-    storeScreenId('K7P3QX');
-    expect(storedScreenId()).toBe('K7P3QX');
-    storeScreenId(null);
-    expect(storedScreenId()).toBeUndefined();
+  it('keeps the id and key the technician gave across reloads, and ignores anything else stored', () => {
+    expect(storedScreen()).toBeUndefined();
+    storeScreen({ screenId: 'K7P3QX', key: 'k'.repeat(32) });
+    expect(storedScreen()).toEqual({ screenId: 'K7P3QX', key: 'k'.repeat(32) });
+    localStorage.setItem('ros.led.screen', '{"screenId":1}');
+    expect(storedScreen()).toBeUndefined();
+    storeScreen(null);
+    expect(storedScreen()).toBeUndefined();
   });
 });

@@ -68,37 +68,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       // Fakes implement async browser interfaces (Cache API, fetch) with `async` methods that await nothing.
       '@typescript-eslint/require-await': 'off',
-      // `emitWithAck(…) as Promise<Ack<…>>` names what a reply holds until tests send through a
-      // client typed from the protocol's schemas.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
   {
     files: ['client/**/*.{ts,tsx}', 'test/client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
-  },
-  {
-    // Being rewritten around one typed request table (one socket adapter, one HTTP adapter): these
-    // files' findings are reported, and turn into errors once the rewrite lands and this block goes.
-    files: [
-      'server/realtime/**',
-      'server/live/**',
-      'server/fanout/**',
-      'server/screens/screens.handlers.ts',
-      'server/http/control.routes.ts',
-      'shared/protocol.ts',
-      'client/net/**',
-    ],
-    rules: {
-      '@typescript-eslint/no-non-null-assertion': 'warn',
-      '@typescript-eslint/no-deprecated': 'warn',
-      '@typescript-eslint/no-misused-promises': 'warn',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
-      '@typescript-eslint/no-unnecessary-type-parameters': 'warn',
-      '@typescript-eslint/no-unnecessary-type-conversion': 'warn',
-      '@typescript-eslint/no-confusing-void-expression': 'warn',
-    },
   },
   // Import boundaries.
   { files: ['server/**/*.ts'], rules: forbidFolders(['client'], 'server/ never imports client/: move pure code to shared/.') },
@@ -113,12 +88,6 @@ export default tseslint.config(
     plugins: { 'import-x': importX, local: { rules: { 'no-folder-cycle': noFolderCycle } } },
     settings: { 'import-x/resolver-next': [createNodeResolver()] },
     rules: { 'import-x/no-cycle': 'error', 'local/no-folder-cycle': 'error' },
-  },
-  {
-    // The realtime → fanout → live → realtime cycle is being broken (generic socket helpers move to
-    // one module both use); until then it is reported, not fatal.
-    files: ['server/realtime/**', 'server/fanout/**', 'server/live/**'],
-    rules: { 'local/no-folder-cycle': 'warn' },
   },
   { files: ['eslint.config.js', 'eslint/*.js'], ...tseslint.configs.disableTypeChecked },
 );

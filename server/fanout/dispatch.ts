@@ -19,7 +19,7 @@ export function isNewLiveWebsocket(head: Buffer): boolean {
   if (!m) return false;
   let url: URL;
   try {
-    url = new URL(m[1]!, 'http://x');
+    url = new URL(m[1] ?? '/', 'http://x');
   } catch {
     return false;
   }

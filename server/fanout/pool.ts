@@ -33,7 +33,10 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
     for (const w of workers) if (w.serving && w.proc.connected) w.proc.send(m);
   };
   const start = () => {
-    const proc = fork(process.argv[1]!, process.argv.slice(2), {
+    // Workers run the same entry file as this process; it always has one when started by node.
+    const script = process.argv[1];
+    if (!script) throw new Error('fan-out workers need the server started from a script file');
+    const proc = fork(script, process.argv.slice(2), {
       env: { ...process.env, ROS_ROLE: WORKER_ROLE },
       execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -63,7 +66,7 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
       if (closing) return;
       const now = Date.now();
       restarts.push(now);
-      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
+      while ((restarts[0] ?? now) < now - 60_000) restarts.shift();
       if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
         console.error(`fan-out worker exited (${signal ?? code}) ${restarts.length} times in a minute; not restarting it, its viewers are served here`);
         return;
@@ -83,7 +86,8 @@ export function fanoutPool(count: number, show: ShowService): FanoutPool {
     handOver(socket, head) {
       const ready = workers.filter((w) => w.serving && w.proc.connected);
       if (ready.length === 0) return false;
-      const w = ready[turn++ % ready.length]!;
+      const w = ready[turn++ % ready.length];
+      if (!w) return false;
       const id = ++handedOver;
       w.handed.set(id, socket);
       // keepOpen false: the handle moves to the worker and is closed here once it has it.

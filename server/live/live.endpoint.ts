@@ -78,6 +78,6 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
       states.set(snapshot.stageId, state);
       feeds(snapshot);
     },
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: () => io.close(),
   };
 }

@@ -3,9 +3,9 @@ import { PROTOCOL_VERSION, type Ack } from '../../shared/protocol.ts';
 import { ServiceError } from '../errors.ts';
 
 /** Wraps a handler so every failure becomes an acknowledgement with a stable code, never a crash. */
-export function answer<T>(ack: unknown, work: () => T): void {
+export function answer(ack: unknown, work: () => unknown): void {
   if (typeof ack !== 'function') return;
-  let reply: Ack<T>;
+  let reply: Ack<unknown>;
   try {
     reply = { ok: true, data: work() };
   } catch (e) {
@@ -13,7 +13,7 @@ export function answer<T>(ack: unknown, work: () => T): void {
     if (!(e instanceof ServiceError)) console.error('socket handler failed', e);
     reply = { ok: false, error: err.toJSON() };
   }
-  (ack as (r: Ack<T>) => void)(reply);
+  (ack as (r: Ack<unknown>) => void)(reply);
 }
 
 /** Refuses a client speaking another protocol version (clients that send none are accepted). */

@@ -31,8 +31,8 @@ export const watchedFeed = (socket: Socket): Feed | null => dataOf(socket).watch
 export function stageFeeds(io: Server): (snapshot: Snapshot) => void {
   const members = (name: string) => [...(io.sockets.adapter.rooms.get(name) ?? [])];
   // Each socket is in the room named by its id; the packet is encoded once per slice.
-  const sender = <T>(event: 'state' | 'run') =>
-    slicedSender<T>(
+  const sender = (event: 'state' | 'run') =>
+    slicedSender<Snapshot | RunState>(
       {
         members,
         send: (ids, value) => {
@@ -42,8 +42,8 @@ export function stageFeeds(io: Server): (snapshot: Snapshot) => void {
       },
       BROADCAST_SLICE,
     );
-  const snapshots = sender<Snapshot>('state');
-  const runs = sender<RunState>('run');
+  const snapshots = sender('state');
+  const runs = sender('run');
   return (snapshot) => {
     runs(stageRoom(snapshot.stageId, 'run'), runStateOf(snapshot));
     snapshots(stageRoom(snapshot.stageId, 'snapshot'), snapshot);

@@ -116,7 +116,7 @@ describe('stale or repeated commands are refused, never applied twice', () => {
           ) as [Console, Console];
           try {
             await fc.asyncModelRun(
-              () => ({ model: { version: v, seen: [v, v], lastSentVersion: [null, null] } as Model, real: { consoles } }),
+              () => ({ model: { version: v, seen: [v, v], lastSentVersion: [null, null] } satisfies Model, real: { consoles } }),
               all,
             );
             const expected = await stageVersion();

@@ -68,6 +68,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       // Fakes implement async browser interfaces (Cache API, fetch) with `async` methods that await nothing.
       '@typescript-eslint/require-await': 'off',
+      // Tests narrow DOM queries the way testing-library's own examples do
+      // (`getByLabelText(…) as HTMLInputElement`) and build literal fixtures `as RunState`.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
   {

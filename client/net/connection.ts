@@ -3,7 +3,7 @@ import type { Command } from '../../shared/model/action.schema.ts';
 import { PROTOCOL_VERSION, type Ack, type RunState } from '../../shared/protocol.ts';
 import { clockSync } from './clock-sync.ts';
 import { request, type AppSocket } from './request.ts';
-import { receiveProgramme, receiveSnapshot, setClock, setConnection, showStore } from '../store/show.store.ts';
+import { receiveProgramme, receiveRunState, setClock, setConnection, showStore } from '../store/show.store.ts';
 
 
 export type ConnectOptions = { stageId?: string | undefined; token?: string | undefined; url?: string };
@@ -38,7 +38,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     if (!socket.connected) return;
     // The run alone: this screen derives every figure itself with the shared engine.
     socket.emit('stage:watch', { feed: 'run', ...(id === undefined ? {} : { stageId: id }) }, (r) => {
-      if (r.ok) receiveSnapshot(r.data);
+      if (r.ok) receiveRunState(r.data);
     });
   };
 
@@ -70,7 +70,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     if (!socket.active) retryLater();
   });
   socket.on('run', (s) => {
-    if (stageId === undefined || s.stageId === stageId || showStore.getState().snapshot?.stageId === s.stageId) receiveSnapshot(s);
+    if (stageId === undefined || s.stageId === stageId || showStore.getState().runState?.stageId === s.stageId) receiveRunState(s);
   });
   socket.on('programme', (p) => receiveProgramme(p));
 
@@ -78,7 +78,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
     socket,
     watch,
     async control(command) {
-      const snap = showStore.getState().snapshot;
+      const snap = showStore.getState().runState;
       const req = {
         command,
         ...(stageId ? { stageId } : {}),
@@ -86,7 +86,7 @@ export function connect(opts: ConnectOptions = {}): Connection {
       };
       // This socket watches the run feed, so the answer is the run state alone.
       const r = await request(socket, 'control', req);
-      if (r.ok) receiveSnapshot(r.data);
+      if (r.ok) receiveRunState(r.data);
       return r;
     },
     close() {

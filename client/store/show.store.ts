@@ -7,18 +7,18 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 export type ShowState = {
   /** The stage's latest run state; views derive what they show from it (useStageView). */
-  snapshot: RunState | null;
+  runState: RunState | null;
   programme: ProgrammePayload | null;
   /** serverTime ≈ Date.now() + offsetMs */
   offsetMs: number;
   rttMs: number | null;
   connection: ConnectionStatus;
-  /** Device clock (epoch ms) of the last snapshot received. */
+  /** Device clock (epoch ms) of the last run state received. */
   lastUpdateAt: number | null;
 };
 
 export const initialShowState = (): ShowState => ({
-  snapshot: null,
+  runState: null,
   programme: null,
   offsetMs: 0,
   rttMs: null,
@@ -29,11 +29,11 @@ export const initialShowState = (): ShowState => ({
 /** No React in here: the socket module writes through the functions below, views read through hooks. */
 export const showStore = createStore<ShowState>()(() => initialShowState());
 
-export function receiveSnapshot(s: RunState): void {
-  const prev = showStore.getState().snapshot;
+export function receiveRunState(s: RunState): void {
+  const prev = showStore.getState().runState;
   // Late deliveries of an older state never overwrite a newer one.
   if (prev && prev.stageId === s.stageId && isOlderRunState(s, prev)) return;
-  showStore.setState({ snapshot: s, lastUpdateAt: Date.now() });
+  showStore.setState({ runState: s, lastUpdateAt: Date.now() });
 }
 
 export function receiveProgramme(p: ProgrammePayload): void {

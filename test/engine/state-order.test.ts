@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isOlderRunState } from '../../shared/state-order.ts';
 import { withRunState } from '../../shared/agenda/data.ts';
-import { initialShowState, receiveSnapshot, showStore } from '../../client/store/show.store.ts';
+import { initialShowState, receiveRunState, showStore } from '../../client/store/show.store.ts';
 import type { RunState } from '../../shared/protocol.ts';
 import { dataOf, twoDayProgramme } from '../client/agenda/helpers.ts';
 
@@ -27,9 +27,9 @@ describe('which run state is newer (one rule for the consoles and the agenda)', 
 
   it('the consoles and the agenda keep the same state when it arrives late', () => {
     showStore.setState(initialShowState());
-    receiveSnapshot(state(5, 2));
-    receiveSnapshot(state(6, 1));
-    expect(showStore.getState().snapshot).toMatchObject({ version: 5, programmeRevision: 2 });
+    receiveRunState(state(5, 2));
+    receiveRunState(state(6, 1));
+    expect(showStore.getState().runState).toMatchObject({ version: 5, programmeRevision: 2 });
 
     const base = dataOf(twoDayProgramme(), [], 0);
     const agenda = withRunState(withRunState(base, state(5, 2), 1), state(6, 1), 2);
@@ -40,8 +40,8 @@ describe('which run state is newer (one rule for the consoles and the agenda)', 
 describe('show store', () => {
   beforeEach(() => showStore.setState(initialShowState()));
   it('takes the newer state of a new programme revision at the same version', () => {
-    receiveSnapshot(state(5, 1));
-    receiveSnapshot(state(5, 2));
-    expect(showStore.getState().snapshot).toMatchObject({ version: 5, programmeRevision: 2 });
+    receiveRunState(state(5, 1));
+    receiveRunState(state(5, 2));
+    expect(showStore.getState().runState).toMatchObject({ version: 5, programmeRevision: 2 });
   });
 });

@@ -44,7 +44,7 @@ describe('clients heal themselves after a server restart', () => {
     try {
       await until('everyone online', () => showStore.getState().connection === 'online' && viewers.every((v) => v.version === 0));
       expect(await control('start')).toBe(1);
-      await until('version 1 everywhere', () => showStore.getState().snapshot?.version === 1 && viewers.every((v) => v.version === 1));
+      await until('version 1 everywhere', () => showStore.getState().runState?.version === 1 && viewers.every((v) => v.version === 1));
 
       await first.kill9();
       await until('the client to notice', () => showStore.getState().connection !== 'online');
@@ -53,10 +53,10 @@ describe('clients heal themselves after a server restart', () => {
       const restartedAt = Date.now();
       // An action while viewers are still reconnecting: they must catch up from the watch snapshot.
       expect(await control('next')).toBe(2);
-      await until('everyone back on version 2', () => showStore.getState().snapshot?.version === 2 && viewers.every((v) => v.version === 2), 20_000);
+      await until('everyone back on version 2', () => showStore.getState().runState?.version === 2 && viewers.every((v) => v.version === 2), 20_000);
       const healedMs = Date.now() - restartedAt;
       expect(showStore.getState().connection).toBe('online');
-      expect(showStore.getState().snapshot?.run.cursorId).toBe('d1-golden-bell');
+      expect(showStore.getState().runState?.run.cursorId).toBe('d1-golden-bell');
       console.log(`reconnect: 301 clients back on the latest version ${healedMs} ms after the restart`);
       expect(healedMs).toBeLessThan(10_000);
     } finally {

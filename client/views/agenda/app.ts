@@ -219,7 +219,7 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   });
 
   const live: Live = env.connect(sel.stageId, {
-    snapshot: (s) => changed(withRunState(data, s, serverNow())),
+    runState: (s) => changed(withRunState(data, s, serverNow())),
     programme: (p) => {
       const before = data.revision;
       changed(withProgramme(data, p, serverNow()));

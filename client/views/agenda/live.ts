@@ -6,7 +6,7 @@ import { clockSync } from '../../net/clock-sync.ts';
 export type LinkState = 'connecting' | 'online' | 'offline';
 
 export type LiveHandlers = {
-  snapshot(s: RunState): void;
+  runState(s: RunState): void;
   programme(p: ProgrammePayload): void;
   link(state: LinkState): void;
   /** serverTime ≈ Date.now() + offsetMs */
@@ -39,7 +39,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
     stageId = id;
     if (!socket.connected) return;
     socket.timeout(15_000).emit('stage:watch', { stageId: id, feed: 'run' }, (err: Error | null, r: Ack<RunState>) => {
-      if (!err && r.ok) h.snapshot(r.data);
+      if (!err && r.ok) h.runState(r.data);
     });
   };
   const onVisible = () => {
@@ -58,7 +58,7 @@ export const connectLive: ConnectLive = (initialStage, h) => {
   });
   socket.on('connect_error', () => h.link('offline'));
   socket.io.on('reconnect_attempt', () => h.link('connecting'));
-  socket.on('run', (s) => h.snapshot(s));
+  socket.on('run', (s) => h.runState(s));
   socket.on('programme', (p) => h.programme(p));
 
   return {

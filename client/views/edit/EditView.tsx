@@ -39,7 +39,7 @@ function Editor() {
   const [stageId, setStageId] = useState<string | null>(params.get('stage'));
   useConnection(stageId ?? undefined, token);
   const payload = useShow((s) => s.programme);
-  const snapshot = useShow((s) => s.snapshot);
+  const runState = useShow((s) => s.runState);
   const ed = useEditor(token);
   const p = ed.draft;
 
@@ -61,7 +61,7 @@ function Editor() {
   const stage = p && (p.event.stages.find((s) => s.id === stageId) ?? p.event.stages[0]);
   if (!p || !day || !stage) return <main className="edit-app loading">{t('conn.connecting')}</main>;
   // Running, paused or in overtime: the segment at the cursor that has not ended.
-  const running = snapshot && snapshot.stageId === stage.id && runningActual(snapshot.run) ? snapshot.run.cursorId : null;
+  const running = runState && runState.stageId === stage.id && runningActual(runState.run) ? runState.run.cursorId : null;
 
   return (
     <main className="edit-app">

@@ -74,7 +74,7 @@ describe('agenda page (DOM)', () => {
     const f = mount();
     const p = twoDayProgramme();
     clock = at('17:03');
-    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock));
+    f.handlers!.runState(snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock));
     expect(row('welcome').dataset.status).toBe('now');
     expect(within(row('welcome')).getByText('Đang diễn ra')).toBeTruthy();
     expect(within(row('welcome')).getByRole('progressbar', { name: 'Tiến độ tiết mục' }).getAttribute('value')).toBe('20');
@@ -83,7 +83,7 @@ describe('agenda page (DOM)', () => {
     expect(root.querySelectorAll('[aria-current="true"]')).toHaveLength(1);
 
     clock = at('17:15');
-    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:00')], [{ type: 'next' }, at('17:15')]], clock));
+    f.handlers!.runState(snapshotAfter(p, [[{ type: 'start' }, at('17:00')], [{ type: 'next' }, at('17:15')]], clock));
     expect(row('welcome').dataset.status).toBe('past');
     expect(row('guests').dataset.status).toBe('now');
     expect(row('speech').dataset.status).toBe('next');
@@ -95,12 +95,12 @@ describe('agenda page (DOM)', () => {
     const p = twoDayProgramme();
     expect(root.querySelector('#ag-banner')!.textContent).toBe('');
     clock = at('17:10');
-    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:10')]], clock));
+    f.handlers!.runState(snapshotAfter(p, [[{ type: 'start' }, at('17:10')]], clock));
     expect(root.querySelector('#ag-banner')!.textContent).toBe('Chương trình đang chậm khoảng 10 phút');
     // The projected time shows beside the planned one.
     expect(row('guests').querySelector('.ag-shift')!.textContent).toContain('17:25');
     clock = at('17:12');
-    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:10')], [{ type: 'next' }, at('17:12')]], clock));
+    f.handlers!.runState(snapshotAfter(p, [[{ type: 'start' }, at('17:10')], [{ type: 'next' }, at('17:12')]], clock));
     expect(root.querySelector('#ag-banner')!.textContent).toBe('');
   });
 
@@ -108,7 +108,7 @@ describe('agenda page (DOM)', () => {
     const f = mount();
     const p = twoDayProgramme();
     clock = at('17:00');
-    f.handlers!.snapshot(snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock));
+    f.handlers!.runState(snapshotAfter(p, [[{ type: 'start' }, at('17:00')]], clock));
     expect(root.querySelector('#ag-banner')!.textContent).toBe('');
     clock = at('17:21');
     app!.tick();

@@ -39,6 +39,6 @@ export function loadShow(rows: [string | null, number, Partial<SegmentInput>?][]
     current: title(view.currentId),
     next: title(view.nextId),
   };
-  showStore.setState({ ...initialShowState(), snapshot, programme: { revision: 1, programme, plan, warnings: [] }, connection: 'online' });
+  showStore.setState({ ...initialShowState(), runState: snapshot, programme: { revision: 1, programme, plan, warnings: [] }, connection: 'online' });
   return { programme, snapshot };
 }

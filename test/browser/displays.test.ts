@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProgramme } from '../../server/demo/demo-programme.ts';
 import type { Programme } from '../../shared/model/programme.schema.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { pairLed } from '../support/led.ts';
 import { ADMIN_PASSWORD, ROOT, loginToken, spawnServer, startTestServer, type TestServer } from '../support/server.ts';
 
 const CLIENT = join(ROOT, 'dist/client');
@@ -204,9 +205,8 @@ describe.skipIf(!browserAvailable)('display pages in Chromium: first paint, stag
       [1080, 1920],
     ] as const) {
       const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(`${server.url}/led?screen=${encodeURIComponent(`agenda ${width}x${height}`)}`);
-      // A screen registering after the broadcast gets the layout given to all screens on the next call.
-      await page.waitForSelector('[data-layout]');
+      // A screen paired after the broadcast gets the layout given to all screens on the next call.
+      await pairLed(page, server.url, token, `agenda ${width}x${height}`);
       await fetch(`${server.url}/api/v1/screens/all/layout`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { Layout, ScreenInfo } from '../../shared/model/screen.schema.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { ADMIN_PASSWORD, ROOT, loginToken, socketClient, spawnServer, type ServerProcess } from '../support/server.ts';
-import { ask, codeOf, expectOk } from '../support/client.ts';
+import { ask, codeOf } from '../support/client.ts';
+import { pairLed } from '../support/led.ts';
 
 const SIZES: [number, number][] = [
   [1920, 1080],
@@ -66,15 +67,7 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     page.on('request', (req) => {
       if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url());
     });
-    await page.goto(`${server.url}/led`);
-    const code = (await (await page.waitForSelector('.led-code-value')).textContent()) ?? '';
-    const tech = await socketClient(server.url, token);
-    try {
-      expectOk(await ask(tech, 'screen:confirm', { code, name }));
-    } finally {
-      tech.close();
-    }
-    await page.waitForSelector('[data-layout]');
+    await pairLed(page, server.url, token, name);
     return page;
   };
   const layoutOf = (page: Page) => page.getAttribute('[data-layout]', 'data-layout');

@@ -3,7 +3,8 @@ import { startTestServer } from '../support/server.ts';
 
 describe('login rate limit under concurrency', () => {
   it('300 wrong passwords sent at once: at most 10 are checked (401), the rest refused before hashing (429)', async () => {
-    const server = await startTestServer();
+    // Above the per-address connection cap, so that what is measured is the login limit alone.
+    const server = await startTestServer({ connectionsPerAddress: 1000 });
     try {
       const attempt = (i: number) =>
         fetch(`${server.url}/api/v1/login`, {

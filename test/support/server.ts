@@ -18,7 +18,7 @@ export type TestServer = { url: string; app: App; close: () => Promise<void> };
 
 /** The whole app in this process on a free loopback port, with an in-memory or temp-file store. */
 export async function startTestServer(
-  opts: { programme?: Programme; now?: () => number; dbFile?: string; clientDir?: string } = {},
+  opts: { programme?: Programme; now?: () => number; dbFile?: string; clientDir?: string; connectionsPerAddress?: number } = {},
 ): Promise<TestServer> {
   const db = openDb(opts.dbFile ?? ':memory:');
   const app = createApp({
@@ -27,6 +27,7 @@ export async function startTestServer(
     seed: () => opts.programme ?? demoProgramme(null),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.clientDir ? { clientDir: opts.clientDir } : {}),
+    ...(opts.connectionsPerAddress ? { connectionsPerAddress: opts.connectionsPerAddress } : {}),
   });
   await app.auth.ensureAdmin(ADMIN_PASSWORD);
   await new Promise<void>((r) => app.http.listen(0, '127.0.0.1', r));

@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import WebSocket from 'ws';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { PROTOCOL_VERSION, type Ack, type Snapshot } from '../shared/protocol.ts';
 import { controlProbe } from '../test/support/console-probe.ts';
@@ -62,6 +63,39 @@ async function network(url: string, password: string) {
   await during('2b. .docx inflating to 200 MB behind a false declared size', () => importFile('bomb.docx', bomb));
   await during('2c. 100,000-row .xlsx, dry run', () => importFile('sheet.xlsx', xlsx));
 
+  // A guest's socket that joins, asks for a stage `count` times and never reads an answer.
+  const floodingReader = async (path: '/socket.io' | '/live', count: number) => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}${path}/?EIO=4&transport=websocket`);
+    await new Promise<void>((resolve, reject) => {
+      ws.on('message', (data) => {
+        const text = (data as Buffer).toString();
+        if (text.startsWith('0')) ws.send(`40{"protocol":${PROTOCOL_VERSION}}`);
+        else if (text.startsWith('40')) resolve();
+      });
+      ws.on('error', reject);
+    });
+    ws.removeAllListeners('message');
+    ws.on('error', () => undefined);
+    // ws exposes no way to stop reading; pausing its TCP socket is what a stalled phone does.
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    for (let i = 0; i < count; i++) ws.send(`42${i}["stage:watch",{}]`);
+    return ws;
+  };
+  await during('1. 40 anonymous sockets (half on /socket.io, half on /live) send 2,000 watches each and never read', async () => {
+    const attackers = await Promise.all(Array.from({ length: 40 }, (_, i) => floodingReader(i % 2 === 0 ? '/socket.io' : '/live', 2000)));
+    await new Promise((r) => setTimeout(r, 10_000));
+    const open = attackers.filter((ws) => ws.readyState === WebSocket.OPEN).length;
+    attackers.forEach((ws) => ws.terminate());
+    return `${open} of ${attackers.length} still open after 10 s`;
+  });
+  {
+    const guest: TestClient = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION }, forceNew: true });
+    await new Promise((r) => guest.once('connect', () => r(null)));
+    const r = (await guest.emitWithAck('screen:register', { screenId: 'ABCD', key: 'made-up-key-made-up-key', width: 1920, height: 1080 })) as Ack<unknown>;
+    console.log(`4. screen:register of screen ABCD with a made-up key (an anonymous rename): ${r.ok ? 'ACCEPTED' : `${r.error.code}: ${r.error.message}`}`);
+    guest.close();
+  }
+
   for (const [label, raw] of [
     ['9. __proto__ key', '{"text":"x","__proto__":{"admin":true}}'],
     ['9. constructor key', '{"text":"x","constructor":{}}'],
@@ -74,10 +108,14 @@ async function network(url: string, password: string) {
   await during('3. 300 wrong passwords at once from this address', async () => {
     const codes = await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
-        fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: `guess-${i}` }) }).then((r) => r.status),
+        fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: `guess-${i}` }) }).then(
+          (r) => r.status,
+          // Past the per-address connection cap the server closes the connection unanswered.
+          () => 0,
+        ),
       ),
     );
-    return `${codes.filter((c) => c === 401).length} checked (401), ${codes.filter((c) => c === 429).length} refused before hashing (429)`;
+    return `${codes.filter((c) => c === 401).length} checked (401), ${codes.filter((c) => c === 429).length} refused before hashing (429), ${codes.filter((c) => c === 0).length} connections closed by the per-address cap`;
   }).catch((e: unknown) => console.log(`3. ${String(e)}`));
   mc.close();
 }

@@ -83,10 +83,11 @@ async function network(url: string, password: string) {
   };
   await during('1. 40 anonymous sockets (half on /socket.io, half on /live) send 2,000 watches each and never read', async () => {
     const attackers = await Promise.all(Array.from({ length: 40 }, (_, i) => floodingReader(i % 2 === 0 ? '/socket.io' : '/live', 2000)));
+    // The console's presses during these 10 s are the measure: a paused client cannot see the
+    // server close it, so the sockets' own state says nothing here.
     await new Promise((r) => setTimeout(r, 10_000));
-    const open = attackers.filter((ws) => ws.readyState === WebSocket.OPEN).length;
     attackers.forEach((ws) => ws.terminate());
-    return `${open} of ${attackers.length} still open after 10 s`;
+    return `${attackers.length} sockets sent ${attackers.length * 2000} watches`;
   });
   {
     const guest: TestClient = io(url, { transports: ['websocket'], auth: { protocol: PROTOCOL_VERSION }, forceNew: true });

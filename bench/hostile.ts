@@ -14,10 +14,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import WebSocket from 'ws';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { PROTOCOL_VERSION, type Ack, type Snapshot } from '../shared/protocol.ts';
 import { controlProbe } from '../test/support/console-probe.ts';
+import { floodingReader } from '../test/support/flood.ts';
 import type { TestClient } from '../test/support/server.ts';
 import { inflatingDocx, zip } from '../test/support/zip.ts';
 
@@ -63,26 +63,8 @@ async function network(url: string, password: string) {
   await during('2b. .docx inflating to 200 MB behind a false declared size', () => importFile('bomb.docx', bomb));
   await during('2c. 100,000-row .xlsx, dry run', () => importFile('sheet.xlsx', xlsx));
 
-  // A guest's socket that joins, asks for a stage `count` times and never reads an answer.
-  const floodingReader = async (path: '/socket.io' | '/live', count: number) => {
-    const ws = new WebSocket(`${url.replace('http', 'ws')}${path}/?EIO=4&transport=websocket`);
-    await new Promise<void>((resolve, reject) => {
-      ws.on('message', (data) => {
-        const text = (data as Buffer).toString();
-        if (text.startsWith('0')) ws.send(`40{"protocol":${PROTOCOL_VERSION}}`);
-        else if (text.startsWith('40')) resolve();
-      });
-      ws.on('error', reject);
-    });
-    ws.removeAllListeners('message');
-    ws.on('error', () => undefined);
-    // ws exposes no way to stop reading; pausing its TCP socket is what a stalled phone does.
-    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    for (let i = 0; i < count; i++) ws.send(`42${i}["stage:watch",{}]`);
-    return ws;
-  };
   await during('1. 40 anonymous sockets (half on /socket.io, half on /live) send 2,000 watches each and never read', async () => {
-    const attackers = await Promise.all(Array.from({ length: 40 }, (_, i) => floodingReader(i % 2 === 0 ? '/socket.io' : '/live', 2000)));
+    const attackers = await Promise.all(Array.from({ length: 40 }, (_, i) => floodingReader(url, i % 2 === 0 ? '/socket.io' : '/live', 2000)));
     // The console's presses during these 10 s are the measure: a paused client cannot see the
     // server close it, so the sockets' own state says nothing here.
     await new Promise((r) => setTimeout(r, 10_000));

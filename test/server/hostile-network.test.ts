@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
+import { floodingReader as flood } from '../support/flood.ts';
 import { ask, expectOk, nextEvent, type TypedClient } from '../support/client.ts';
 import { until } from '../support/wait.ts';
 import { ADMIN_PASSWORD, loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
@@ -19,23 +20,10 @@ beforeAll(async () => {
 afterEach(() => closers.splice(0).forEach((c) => c()));
 afterAll(() => server.close());
 
-/** A raw socket.io client that joins, then stops reading and sends `count` watches, each asking for an answer. */
+/** A flooding guest whose socket is terminated after the test. */
 async function floodingReader(path: '/socket.io' | '/live', count: number): Promise<WebSocket> {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}${path}/?EIO=4&transport=websocket`);
+  const ws = await flood(server.url, path, count);
   closers.push(() => ws.terminate());
-  await new Promise<void>((resolve, reject) => {
-    ws.on('message', (data) => {
-      const text = (data as Buffer).toString();
-      if (text.startsWith('0')) ws.send('40{"protocol":1}');
-      else if (text.startsWith('40')) resolve();
-    });
-    ws.on('error', reject);
-  });
-  ws.removeAllListeners('message');
-  ws.on('error', () => undefined);
-  // From here on nothing is read: every answer piles up on the server's side.
-  (ws as unknown as { _socket: { pause(): void } })._socket.pause();
-  for (let i = 0; i < count; i++) ws.send(`42${i}["stage:watch",{}]`);
   return ws;
 }
 

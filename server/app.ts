@@ -1,6 +1,5 @@
 import express, { type ErrorRequestHandler } from 'express';
 import compression from 'compression';
-import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { authRoutes } from './http/auth.routes.ts';
 import { limitConnections } from './http/connection-limits.ts';
 import { jsonBody } from './http/json-body.ts';
 import { publicRoutes } from './http/public.routes.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticRoutes } from './http/static.routes.ts';
 import { attachSocketHandlers, socketBroadcaster, type AppServer } from './endpoints/main.endpoint.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
@@ -23,6 +23,7 @@ import { ShowService } from './show/show.service.ts';
 import { liveBroadcaster } from './show/broadcaster.ts';
 import { publicProgramme } from './show/public-programme.ts';
 import { liveEndpoint, type LiveEndpoint } from './live/live.endpoint.ts';
+import type { EdgeFeed } from './edge/publish.ts';
 import { actionsRepository } from './store/actions.repository.ts';
 import { probeWrite, type Db } from './store/db.ts';
 import { storeHealth, type StoreHealthTracker } from './store/store-health.ts';
@@ -48,6 +49,8 @@ export type AppDeps = {
   benchClock?: () => number;
   /** What one import may cost (time, memory, inflated size); defaults in import.limits.ts. */
   importLimits?: ImportLimits;
+  /** REDIS_URL: the audience is held by edges, fed through Redis (server/edge/). */
+  edges?: EdgeFeed;
 };
 
 export type App = {
@@ -88,21 +91,7 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', 'loopback');
   // Phones on congested mobile data: every HTML, JSON and asset response goes out compressed.
   app.use(compression());
-  app.use(
-    helmet({
-      // Venue LANs are plain http: never push browsers to https or pin it.
-      strictTransportSecurity: false,
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'upgrade-insecure-requests': null,
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   // Before the 64 kb parser: import and programme replacement parse their own, larger bodies.
   const imports = importRunner(deps.importLimits);
   app.use(programmeRoutes(show, auth, imports.run));
@@ -123,7 +112,17 @@ export function createApp(deps: AppDeps): App {
   attachSocketHandlers(io, table, show, auth, deps.allowedOrigins ?? []);
   show.subscribe(socketBroadcaster(io, auth));
   screens.subscribe(screensBroadcaster(io));
-  const live = liveEndpoint(http, { programme: publicProgramme(show.programmePayload()), states: show.stageIds().map((id) => show.runState(id)), now });
+  const live = liveEndpoint(http, {
+    programme: publicProgramme(show.programmePayload()),
+    states: show.stageIds().map((id) => show.runState(id)),
+    now,
+    fanout: deps.edges ? 'adapter' : 'sliced',
+  });
+  // The edges' copy is written before the broadcast that reaches their phones.
+  if (deps.edges) {
+    show.subscribe(deps.edges);
+    deps.edges.attach(live, show);
+  }
   show.subscribe(liveBroadcaster(live));
 
   return {
@@ -136,6 +135,7 @@ export function createApp(deps: AppDeps): App {
     table,
     close: async () => {
       await live.close();
+      await deps.edges?.close();
       await imports.close();
       // io.close() settles before the HTTP server has closed; its callback waits for that.
       await new Promise<void>((resolve) => {

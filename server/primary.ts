@@ -7,11 +7,11 @@ import { demoProgramme } from './demo/demo-programme.ts';
 import { VIEW_ROUTES } from './http/static.routes.ts';
 import { openDb, StoreUnusable, type Db } from './store/db.ts';
 import { BACKUP_EVERY_MS, scheduleBackups } from './store/backup.ts';
-import { dispatchingServer } from './fanout/dispatch.ts';
-import { fanoutPool } from './fanout/pool.ts';
+import { edgeFeed } from './edge/publish.ts';
+import { redacted } from './edge/redis-link.ts';
 import { LIVE_PATH } from './live/live.endpoint.ts';
 
-/** The server as `npm start` runs it: store, HTTP, sockets, and fan-out workers when WORKERS is set. */
+/** The server as `npm start` runs it: store, HTTP, sockets; with REDIS_URL, the primary that feeds the edges. */
 export async function startPrimary(): Promise<void> {
   // Runs from server/main.ts (tsx) and from dist/server/main.js (npm start): find the project by its package.json.
   const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
@@ -20,6 +20,7 @@ export async function startPrimary(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 
   const db = openStoreOrExit(join(dataDir, 'run-of-show.sqlite'));
+  const redisUrl = process.env.REDIS_URL?.trim() || null;
   const app = createApp({
     db,
     seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
@@ -27,6 +28,7 @@ export async function startPrimary(): Promise<void> {
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...(process.env.MAX_CONNECTIONS_PER_ADDRESS ? { connectionsPerAddress: Number(process.env.MAX_CONNECTIONS_PER_ADDRESS) } : {}),
     ...faultInjection(),
+    ...(redisUrl ? { edges: edgeFeed(redisUrl) } : {}),
     // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
     ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),
   });
@@ -39,15 +41,10 @@ export async function startPrimary(): Promise<void> {
   const generated = store.ok ? await app.auth.ensureAdmin(process.env.ADMIN_PASSWORD) : null;
   const backups = scheduleBackups(db, join(dataDir, 'backups'), backupInterval(process.env.BACKUP_EVERY_SEC));
 
-  const workers = workerCount(process.env.WORKERS);
-  const pool = workers > 0 ? fanoutPool(workers, app.show) : null;
-  // With workers, a dispatcher owns the port and passes each connection to a worker or to app.http.
-  const listener = pool ? dispatchingServer(app.http, (socket, head) => pool.handOver(socket, head)) : app.http;
-
+  const listener = app.http;
   listener.once('error', (e: NodeJS.ErrnoException) => {
     const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use (another run-of-show?); set PORT to use another` : e.message;
     console.error(`run-of-show could not listen on ${host}:${port}: ${why}`);
-    pool?.close();
     db.close();
     process.exit(1);
   });
@@ -61,7 +58,7 @@ export async function startPrimary(): Promise<void> {
       'Views:',
       ...VIEW_ROUTES.map((v) => `  http://${hosts[0]}:${actualPort}${v}`),
       `API: http://${hosts[0]}:${actualPort}/api/v1/state`,
-      ...(pool ? [`Audience connections (${LIVE_PATH}) spread over ${workers} fan-out worker process(es) (WORKERS=${workers})`] : []),
+      ...(redisUrl ? [`Audience (${LIVE_PATH}, /agenda) fed to the edges through Redis at ${redacted(redisUrl)} (docs/deploy.md)`] : []),
       generated
         ? `Admin password (generated on first start, shown once): ${generated}`
         : process.env.ADMIN_PASSWORD
@@ -79,8 +76,6 @@ export async function startPrimary(): Promise<void> {
     closing = true;
     console.log(`${signal}: closing`);
     backups.stop();
-    pool?.close();
-    if (listener !== app.http) listener.close();
     // Every action is already committed; closing just checkpoints the WAL.
     app.http.closeAllConnections?.();
     void app.close().finally(() => {
@@ -108,17 +103,6 @@ function openStoreOrExit(file: string): Db {
 function backupInterval(value: string | undefined): number {
   const n = Number(value ?? '');
   return value && Number.isFinite(n) && n >= 1 ? n * 1000 : BACKUP_EVERY_MS;
-}
-
-/** WORKERS: how many fan-out worker processes hold the audience's websockets (0, the default: none). */
-function workerCount(value: string | undefined): number {
-  if (value === undefined || value === '') return 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) {
-    console.error(`WORKERS must be a whole number from 0 to 64, not "${value}"`);
-    process.exit(1);
-  }
-  return n;
 }
 
 function lanAddresses(): string[] {

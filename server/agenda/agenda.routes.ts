@@ -8,13 +8,14 @@ import { agendaDataFrom, type AgendaData } from '../../shared/agenda/data.ts';
 import { isLang, LANG_KEY } from '../../shared/agenda/i18n.ts';
 import { defaultSelection } from '../../shared/agenda/model.ts';
 import { parse } from '../http/validate.ts';
-import type { ShowService } from '../show/show.service.ts';
+import type { PublicSource } from '../live/live.endpoint.ts';
 import { inlineStylesheets, renderAgendaHtml } from './agenda.page.ts';
 import { renderIcs } from './ics.ts';
 import { qrSvg } from './qr.ts';
 import { serviceWorkerSource } from './service-worker.ts';
 
-export type AgendaDeps = { show: ShowService; now: () => number; clientDir?: string | undefined };
+/** `show`: the show itself on the primary, the audience endpoint's copy on an edge. */
+export type AgendaDeps = { show: PublicSource; now: () => number; clientDir?: string | undefined };
 
 const PageQuery = z
   .object({
@@ -27,7 +28,7 @@ const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).loose
 /** A Host header fit to print in a QR code; anything else gets no QR rather than a forged one. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
-export function agendaData(show: ShowService, now: number): AgendaData {
+export function agendaData(show: PublicSource, now: number): AgendaData {
   return agendaDataFrom(show.programmePayload(), show.stageIds().map((id) => show.runState(id)), now);
 }
 

@@ -9,6 +9,8 @@ import type { PublicSource } from '../live/live.endpoint.ts';
 export type EdgeAppDeps = {
   source: PublicSource;
   redisUp: () => boolean;
+  /** Phones and displays connected to this edge now. */
+  audience: () => number;
   clientDir: string | undefined;
   startedAt: number;
 };
@@ -30,6 +32,7 @@ export function edgeApp(deps: EdgeAppDeps): Express {
       ok: true,
       role: 'edge',
       redis: deps.redisUp() ? 'up' : 'down',
+      audience: deps.audience(),
       programmeRevision: deps.source.programmePayload().revision,
       uptimeMs: Date.now() - deps.startedAt,
     });

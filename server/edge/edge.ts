@@ -39,7 +39,7 @@ export function createEdge(o: EdgeOptions): Edge {
     if (!live) throw new Error('edge not started');
     return live;
   };
-  const http = createServer({ connectionsCheckingInterval: 1000 }, edgeApp({ source, redisUp: link.up, clientDir: o.clientDir, startedAt }));
+  const http = createServer({ connectionsCheckingInterval: 1000 }, edgeApp({ source, redisUp: () => link.up(), audience: () => live?.io.engine.clientsCount ?? 0, clientDir: o.clientDir, startedAt }));
   limitConnections(http, o.connectionsPerAddress);
   live = liveEndpoint(http, {
     programme: o.copy.programme,

@@ -133,8 +133,8 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
     source: {
       programmePayload: () => programme,
       stageIds,
-      runState: stages.runState,
-      resolveStage: stages.resolveStage,
+      runState: (id) => stages.runState(id),
+      resolveStage: (id) => stages.resolveStage(id),
     },
     close: () => io.close(),
   };

@@ -19,7 +19,13 @@ export function serverBundle(): Promise<string> {
     const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' } as const;
     await build({ ...options, entryPoints: [join(ROOT, 'server/main.ts')], outfile: join(dir, 'main.js') });
     await build({ ...options, entryPoints: [join(ROOT, 'server/programme/import.worker.ts')], outfile: join(dir, 'import-worker.js') });
+    await build({ ...options, entryPoints: [join(ROOT, 'server/edge/main.ts')], outfile: join(dir, 'edge.js') });
     return join(dir, 'main.js');
   })();
   return built;
+}
+
+/** The audience edge (`npm run edge`), bundled beside serverBundle's main.js. */
+export async function edgeBundle(): Promise<string> {
+  return join(await serverBundle(), '..', 'edge.js');
 }

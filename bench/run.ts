@@ -19,11 +19,12 @@ const { values: a } = parseArgs({
     runs: { type: 'string', default: '3' },
     actions: { type: 'string', default: '10' },
     rate: { type: 'string', default: '2' },
-    kinds: { type: 'string', default: 'baseline,ours,ours-fanout' },
-    workers: { type: 'string', default: '2' },
+    kinds: { type: 'string', default: 'baseline,ours,edges' },
     'budget-sec': { type: 'string', default: '540' },
     'no-http': { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
+    /** Also write the results as JSON here (a run that does not replace the doc's table). */
+    out: { type: 'string' },
   },
 });
 const sizes = a.sizes.split(',').map(Number);
@@ -60,11 +61,10 @@ try {
           actionsPerSec: Number(a.rate),
           perProcess: 5000,
           clockSockets: 50,
-          // With fan-out the server's processes may use both cores; the load stays on core 1.
-          serverCpus: pin && kind !== 'ours-fanout' ? '0' : null,
+          // Every server process (with edges: the primary, the edges and Redis) shares core 0.
+          serverCpus: pin ? '0' : null,
           clientCpus: pin ? '1' : null,
           template,
-          ...(kind === 'ours-fanout' ? { env: { WORKERS: a.workers } } : {}),
         });
         scenarios.push(res);
         console.log(
@@ -93,13 +93,14 @@ const results: BenchResults = {
   runs,
   actions: Number(a.actions),
   actionsPerSec: Number(a.rate),
-  pinning: pin ? `server on core 0, load generators on core 1 (taskset); ours-fanout (WORKERS=${a.workers}): the main process and its workers on either core` : 'no pinning',
+  pinning: pin ? 'server processes on core 0 (with edges: the primary, the edges and redis-server together), load generators on core 1 (taskset)' : 'no pinning',
   scenarios,
   http,
   controlCost: controlResult,
   payloadSizes: template.sizes,
   durationSec: (Date.now() - started) / 1000,
 };
+if (a.out) writeFileSync(a.out, JSON.stringify(results, null, 2));
 const md = resultsMarkdown(results);
 console.log(`\n${md}`);
 // The doc and the JSON beside it always describe the same run; a quick look writes neither.

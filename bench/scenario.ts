@@ -3,11 +3,17 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { actionAt, login, operator } from './operator.ts';
-import { forkTs, probe, probeReset, request, spawnServer, stop, usage } from './procs.ts';
+import { forkTs, probe, probeReset, request, spawnServer, stop, usage, type Spawned } from './procs.ts';
+import { startRedis, type TestRedis } from '../test/support/redis.ts';
 import type { FromViewers } from './protocol.ts';
 import { mergeHistograms, percentile, sleep, type Percentiles } from './stats.ts';
 
-export type ServerKind = 'ours' | 'baseline' | 'ours-fanout';
+/**
+ * `edges`: a primary and two edges (`npm run edge`) through a local redis-server, the viewers split
+ * between the edges; `edge-one-core`: one edge alone on the server core, for its capacity.
+ */
+export type ServerKind = 'ours' | 'baseline' | 'edges' | 'edge-one-core';
+const edgeCount = (kind: ServerKind) => (kind === 'edges' ? 2 : kind === 'edge-one-core' ? 1 : 0);
 
 export type ScenarioOptions = {
   kind: ServerKind;
@@ -55,10 +61,20 @@ const isMsg = (type: FromViewers['type']) => (m: unknown): boolean => (m as { ty
 
 export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const ours = o.kind !== 'baseline';
+  const redis: TestRedis | null = edgeCount(o.kind) > 0 ? await startRedis(o.serverCpus) : null;
+  const cluster = redis ? { REDIS_URL: redis.url } : {};
   const server = ours
-    ? await spawnServer('server/main.ts', { HOST: '127.0.0.1', PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'ros-bench-')), ADMIN_PASSWORD: PASSWORD, BENCH_TIMESTAMPS: '1', DEMO_DATES: 'original', ...o.env }, o.serverCpus)
+    ? await spawnServer('server/main.ts', { HOST: '127.0.0.1', PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'ros-bench-')), ADMIN_PASSWORD: PASSWORD, BENCH_TIMESTAMPS: '1', DEMO_DATES: 'original', ...cluster, ...o.env }, o.serverCpus)
     : await spawnServer('bench/baseline-server.ts', { BASELINE_STATE: o.template.snapshotFile, BASELINE_PROGRAMME: o.template.programmeFile, ...o.env }, o.serverCpus);
   const url = `http://127.0.0.1:${server.port}`;
+  const edges: Spawned[] = [];
+  for (let i = 0; i < edgeCount(o.kind); i++) edges.push(await spawnServer('server/edge/main.ts', { HOST: '127.0.0.1', PORT: '0', ...cluster }, o.serverCpus));
+  // The viewers connect to the edges when there are some (directly: nginx is not measured here).
+  const viewerUrls = edges.length > 0 ? edges.map((e) => `http://127.0.0.1:${e.port}`) : [url];
+  /** Where the audience lives: the probe and the memory figures look there. */
+  const audience = edges[0] ?? server;
+  /** Every server process of the run, for CPU. */
+  const pids = () => [server.pid, ...edges.map((e) => e.pid), ...(redis?.pid() ? [redis.pid()!] : [])];
   const gens: ChildProcess[] = [];
   try {
     const op = await operator(url, ours ? await login(url, PASSWORD) : undefined);
@@ -70,14 +86,27 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const shares = gens.map((_, i) => Math.floor(o.viewers / procs) + (i < o.viewers % procs ? 1 : 0));
     // Memory per viewer is the slope over the second half of the audience: what the first
     // connection costs once (compiled code, lazily built state) stays out of it.
+    type Connected = Extract<FromViewers, { type: 'connected' }>;
+    // A generator answers one request at a time: its share of each edge in turn, summed.
     const connectPart = async (part: (share: number) => number) =>
-      (await Promise.all(
-        gens.map((g, i) => request(g, { type: 'connect', url, count: part(shares[i] ?? 0), concurrency: 400, deadlineMs: 120_000 }, isMsg('connected'), 150_000)),
-      )) as Extract<FromViewers, { type: 'connected' }>[];
+      Promise.all(
+        gens.map(async (g, i) => {
+          const total = part(shares[i] ?? 0);
+          const sum: Connected = { type: 'connected', connected: 0, failed: 0, ms: 0 } as Connected;
+          for (const [k, u] of viewerUrls.entries()) {
+            const count = Math.floor(total / viewerUrls.length) + (k < total % viewerUrls.length ? 1 : 0);
+            const c = (await request(g, { type: 'connect', url: u, count, concurrency: 400, deadlineMs: 120_000 }, isMsg('connected'), 150_000)) as Connected;
+            sum.connected += c.connected;
+            sum.failed += c.failed;
+            sum.ms += c.ms;
+          }
+          return sum;
+        }),
+      );
     const first = await connectPart((share) => Math.floor(share / 2));
     await sleep(500);
-    const half = await probe(server.proc, true);
-    const rssHalf = usage(server.pid).rss;
+    const half = await probe(audience.proc, true);
+    const rssHalf = usage(audience.pid).rss;
     const second = await connectPart((share) => share - Math.floor(share / 2));
     const connected = [...first, ...second];
     const n = connected.reduce((a, c) => a + c.connected, 0);
@@ -85,13 +114,14 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const rampMs = Math.max(...first.map((c) => c.ms)) + Math.max(...second.map((c) => c.ms));
 
     await sleep(1000);
-    const after = await probe(server.proc, true);
-    const rssAfter = usage(server.pid).rss;
+    const after = await probe(audience.proc, true);
+    const rssAfter = usage(audience.pid).rss;
 
     await Promise.all(gens.map((g) => request(g, { type: 'reset' }, isMsg('reset-done'))));
     if (process.env.BENCH_DEBUG_MEM) console.log(o.kind, JSON.stringify({ half, after, rssHalf, rssAfter, nSecond }));
-    await probeReset(server.proc);
-    const cpu0 = usage(server.pid).cpuMs;
+    await probeReset(audience.proc);
+    const cpuOf = () => pids().reduce((a, p) => a + usage(p).cpuMs, 0);
+    const cpu0 = cpuOf();
     const t0 = Date.now();
     // Clock estimates run while the show runs, as a phone joining mid-show would make them.
     const clock = Promise.all(gens.map((g) => request(g, { type: 'clock', sockets: Math.ceil(o.clockSockets / procs), pings: 8, gapMs: 120 }, isMsg('clock'))));
@@ -108,9 +138,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     }
     const last = sent.at(-1)?.[0] ?? 0;
     await Promise.all(gens.map((g) => request(g, { type: 'await', version: last, timeoutMs: 15_000 }, isMsg('awaited'), 20_000)));
-    const cpuMs = usage(server.pid).cpuMs - cpu0;
+    const cpuMs = cpuOf() - cpu0;
     const wallMs = Date.now() - t0;
-    const eld = await probe(server.proc, false);
+    const eld = await probe(audience.proc, false);
     const clockErrs = ((await clock) as Extract<FromViewers, { type: 'clock' }>[]).flatMap((c) => c.errorsMs);
     const reports = (await Promise.all(gens.map((g) => request(g, { type: 'report', sent }, isMsg('report'))))) as Extract<FromViewers, { type: 'report' }>[];
     op.close();
@@ -129,9 +159,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       outOfOrder: reports.reduce((a, r) => a + r.stale, 0),
       serverCpuPct: (cpuMs / wallMs) * 100,
       clientCpuPct: Math.max(...reports.map((r) => r.cpuPct)),
-      rssPerViewerKB: (rssAfter - rssHalf) / nSecond / 1024,
-      // The probe sees the main process only; with fan-out the viewers' heap is in the workers.
-      heapPerViewerKB: o.kind === 'ours-fanout' ? NaN : (after.heapUsed - half.heapUsed) / nSecond / 1024,
+      // With edges: the first edge's memory over the viewers it took.
+      rssPerViewerKB: ((rssAfter - rssHalf) / nSecond / 1024) * Math.max(1, edges.length),
+      heapPerViewerKB: ((after.heapUsed - half.heapUsed) / nSecond / 1024) * Math.max(1, edges.length),
       eldP99Ms: eld.eldP99Ms,
       eldMaxMs: eld.eldMaxMs,
       snapshotBytes: reports[0]?.snapshotBytes ?? 0,
@@ -143,6 +173,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   } finally {
     for (const g of gens) if (g.connected) g.send({ type: 'close' });
     await Promise.all(gens.map((g) => stop(g, 2000)));
+    for (const e of edges) await stop(e.proc);
     await stop(server.proc);
+    await redis?.stop();
   }
 }

@@ -4,7 +4,6 @@ import { loginToken, spawnServer } from '../../test/support/server.ts';
 
 export type StormResult = {
   viewers: number;
-  workers: number;
   connected: number;
   restartToP99Ms: number | null;
   restartToAllMs: number | null;
@@ -15,13 +14,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * `viewers` real socket.io clients watch a stage as phones do (`/live`, run feed, reconnecting with
- * the agenda's backoff); the server (with `workers` fan-out workers) is killed (-9) and restarted on the
+ * the agenda's backoff); the server is killed (-9) and restarted on the
  * same port and store, and an action is sent at once. Measures how long until 99 % (and all) of the
  * viewers hold the latest version again.
  */
-export async function reconnectStorm(opts: { viewers: number; workers: number; port: number; dataDir: string; bundle: string }): Promise<StormResult> {
+export async function reconnectStorm(opts: { viewers: number; port: number; dataDir: string; bundle: string }): Promise<StormResult> {
   // Every simulated phone shares the loopback address.
-  const env = { WORKERS: String(opts.workers), MAX_CONNECTIONS_PER_ADDRESS: '100000' };
+  const env = { MAX_CONNECTIONS_PER_ADDRESS: '100000' };
   const first = await spawnServer({ dataDir: opts.dataDir, port: opts.port, bundle: opts.bundle, env });
   const url = first.url;
   const token = await loginToken(url);
@@ -74,5 +73,5 @@ export async function reconnectStorm(opts: { viewers: number; workers: number; p
   }
   sockets.forEach((s) => s.close());
   await second.kill9();
-  return { viewers: opts.viewers, workers: opts.workers, connected, restartToP99Ms: p99, restartToAllMs: all, onLatestWithin10s: within10 };
+  return { viewers: opts.viewers, connected, restartToP99Ms: p99, restartToAllMs: all, onLatestWithin10s: within10 };
 }

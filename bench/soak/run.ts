@@ -1,7 +1,6 @@
 /**
  * `npm run soak`: the long versions of the reliability tests in test/reliability/ —
- * 1,000 kill -9 rounds, 100,000 hostile socket messages, a 5,000-viewer reconnect storm
- * (`--workers=2`: against a server with fan-out workers).
+ * 1,000 kill -9 rounds, 100,000 hostile socket messages, a 5,000-viewer reconnect storm.
  * Bounded in count and time; only 127.0.0.1. Writes bench/results/soak-<date>.json.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,8 +21,6 @@ const arg = (name: string, fallback: number) => {
 const rounds = arg('rounds', 1000);
 const messages = arg('messages', 100_000);
 const viewers = arg('viewers', 5000);
-/** Fan-out workers for the storm's server (WORKERS). */
-const workers = arg('workers', 0);
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
 
 const bundle = await serverBundle();
@@ -66,14 +63,14 @@ if (!only || only === 'fuzz') {
 }
 
 if (!only || only === 'storm') {
-  const r = await reconnectStorm({ viewers, workers, port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'ros-soak-storm-')), bundle });
+  const r = await reconnectStorm({ viewers, port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'ros-soak-storm-')), bundle });
   results.reconnectStorm = r;
   console.log('reconnect storm', JSON.stringify(r));
 }
 
 results.loadavgAtEnd = loadavg();
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-const file = join(ROOT, `bench/results/soak-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}${workers > 0 ? `-workers${workers}` : ''}.json`);
+const file = join(ROOT, `bench/results/soak-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2));
 console.log(`written ${file}`);
 process.exit(0);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './wait.ts';
@@ -12,15 +12,21 @@ export type TestRedis = {
   /** Stops it (SIGTERM); `start` brings it back, empty, on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  pid(): number | undefined;
 };
 
-/** Debian's redis-server on a free loopback port with a temp dir, no persistence; stopped by `stop`. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * Debian's redis-server on a free loopback port with a temp dir, no persistence; stopped by `stop`.
+ * `cpus`: pinned with taskset (the bench puts it on the servers' core).
+ */
+export async function startRedis(cpus: string | null = null): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ros-redis-'));
   let proc: ChildProcess | null = null;
   const start = async () => {
-    const p = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
+    const pin = cpus !== null && existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', cpus] : [];
+    const [cmd, ...pre] = [...pin, REDIS_SERVER];
+    const p = spawn(cmd!, [...pre, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     proc = p;
@@ -42,6 +48,7 @@ export async function startRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     port,
     start,
+    pid: () => proc?.pid,
     stop: async () => {
       const p = proc;
       proc = null;

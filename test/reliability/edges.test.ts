@@ -259,6 +259,12 @@ describe('a primary and two edges through Redis behind the documented nginx', ()
     expect(phones.reduce((n, p) => n + p.disconnects, 0)).toBe(disconnects);
     const pong = (await late.socket.timeout(3000).emitWithAck('clock:ping', { t0: 1 })) as { ok: boolean };
     expect(pong.ok).toBe(true);
+    // A new edge started now takes its copy from Redis alone.
+    const third = await startEdge(await freePort());
+    edges.push(third);
+    const direct = phone(third.url, 2800);
+    phones.push(direct);
+    await until('a phone on an edge started while the primary is down gets the last state', () => onLatest([direct]));
 
     primary = await startPrimary();
     token = await loginToken(nginx.http);

@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { actionAt, login, operator } from './operator.ts';
-import { forkTs, probe, probeReset, request, spawnServer, stop, usage, type Spawned } from './procs.ts';
+import { forkTs, pinned, probe, probeReset, request, spawnServer, stop, usage, type Spawned } from './procs.ts';
 import { startRedis, type TestRedis } from '../test/support/redis.ts';
 import type { FromViewers } from './protocol.ts';
 import { mergeHistograms, percentile, sleep, type Percentiles } from './stats.ts';
@@ -61,7 +61,7 @@ const isMsg = (type: FromViewers['type']) => (m: unknown): boolean => (m as { ty
 
 export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const ours = o.kind !== 'baseline';
-  const redis: TestRedis | null = edgeCount(o.kind) > 0 ? await startRedis(o.serverCpus) : null;
+  const redis: TestRedis | null = edgeCount(o.kind) > 0 ? await startRedis((cmd, args) => pinned(o.serverCpus, cmd, args)) : null;
   const cluster = redis ? { REDIS_URL: redis.url } : {};
   const server = ours
     ? await spawnServer('server/main.ts', { HOST: '127.0.0.1', PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'ros-bench-')), ADMIN_PASSWORD: PASSWORD, BENCH_TIMESTAMPS: '1', DEMO_DATES: 'original', ...cluster, ...o.env }, o.serverCpus)

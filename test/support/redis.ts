@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './wait.ts';
@@ -17,16 +17,15 @@ export type TestRedis = {
 
 /**
  * Debian's redis-server on a free loopback port with a temp dir, no persistence; stopped by `stop`.
- * `cpus`: pinned with taskset (the bench puts it on the servers' core).
+ * `wrap`: how to start it (the bench pins it and gives it the servers' priority).
  */
-export async function startRedis(cpus: string | null = null): Promise<TestRedis> {
+export async function startRedis(wrap: (cmd: string, args: string[]) => [string, string[]] = (c, a) => [c, a]): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ros-redis-'));
   let proc: ChildProcess | null = null;
   const start = async () => {
-    const pin = cpus !== null && existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', cpus] : [];
-    const [cmd, ...pre] = [...pin, REDIS_SERVER];
-    const p = spawn(cmd!, [...pre, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
+    const [cmd, args] = wrap(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes']);
+    const p = spawn(cmd, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     proc = p;

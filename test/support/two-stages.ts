@@ -4,9 +4,12 @@ import { Programme } from '../../shared/model/programme.schema.ts';
 export const STAGE_B = 'hall-b';
 export const STAGE_B_NAME = 'Hội trường B';
 
-/** The demo programme (its stage `main`) and a second stage with three workshops on day 1, to run both at once. */
-export function twoStageProgramme(): Programme {
-  const demo = demoProgramme(null);
+/**
+ * The demo programme (its stage `main`) and a second stage with three workshops on day 1, to run
+ * both at once. `today`: shift the days to start then (as `npm start` does), so a console opens on a live day.
+ */
+export function twoStageProgramme(today: number | null = null): Programme {
+  const demo = demoProgramme(today);
   const day = demo.event.days[0]?.id ?? 'd1';
   const workshops = ['Hội thảo: AI cho nông dân', 'Hội thảo: thương mại điện tử', 'Hội thảo: chữ ký số'].map((title, i) => ({
     id: `b-${i + 1}`,

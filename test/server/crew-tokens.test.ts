@@ -72,6 +72,14 @@ describe('device links and API tokens', () => {
     tablet.disconnect();
   });
 
+  it('lets a moderator read the MC notes it works beside', async () => {
+    const t = (await (await create({ name: 'Moderator', role: 'moderator', stageId: 'main' })).json()) as Created;
+    type P = { programme: { segments: { notes: string }[] } };
+    const notes = async (token: string) => ((await (await server.api('GET', '/api/v1/programme', undefined, token)).json()) as P).programme.segments.filter((s) => s.notes).length;
+    expect(await notes('')).toBe(0);
+    expect(await notes(t.token)).toBeGreaterThan(0);
+  });
+
   it('gives the public address to the landing page', async () => {
     expect(await (await server.api('GET', '/api/v1/address', undefined, '')).json()).toEqual({ publicUrl: 'http://192.168.1.20:3000' });
   });

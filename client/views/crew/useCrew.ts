@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { sessionEnded } from '../../auth/session.ts';
 import { crewApi, type Listed } from './crew-api.ts';
 
 /** How often the list refreshes, so "connected now" follows devices coming and going. */
@@ -19,6 +20,9 @@ export function useCrew(token: string) {
           if (r.ok) {
             setTokens(r.data);
             setError(null);
+          } else if (r.error.code === 'unauthorized') {
+            // This login ended (the admin password was just changed, or it was revoked): back to the login form, saying why.
+            sessionEnded();
           } else setError(r.error.code);
         });
     load();

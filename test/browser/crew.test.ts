@@ -96,6 +96,12 @@ describe.skipIf(!browserAvailable)('the crew page hands a tablet its MC link for
     const next = await fetch(`${server.url}/api/v1/control/next`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ stage: STAGE_B }) });
     expect(next.status).toBe(401);
     await tablet.screenshot({ path: join(SHOTS, 'crew-revoked-tablet.png') });
+    // English is one switch away; the page fits a portrait tablet too.
+    await admin.setViewportSize({ width: 768, height: 1024 });
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.waitForSelector('text=Devices');
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await admin.screenshot({ path: join(SHOTS, 'crew-en-768x1024.png'), fullPage: true });
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
   });
 

@@ -67,6 +67,8 @@ let clock = Date.UTC(2025, 6, 11, 1, 0);
 let server: TestServer;
 let admin: string;
 const callers: Caller[] = [];
+/** Every verdict the cases expected, so a table that refuses (or allows) everything cannot pass unnoticed. */
+const expectedSeen = new Set<Verdict>();
 let paired = { screenId: '', key: '' };
 
 /** A player paired by the admin, as a technician adds one: its id and key. */
@@ -91,8 +93,8 @@ async function api(method: string, path: string, body?: unknown, token = admin) 
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
-async function deviceToken(role: Role, stageId: string): Promise<{ id: string; token: string }> {
-  const r = await api('POST', '/api/v1/tokens', { name: `${role} ${stageId}`, role, stageId });
+async function deviceToken(role: Role, stageId: string | null): Promise<{ id: string; token: string }> {
+  const r = await api('POST', '/api/v1/tokens', { name: `${role} ${stageId ?? 'every stage'}`, role, ...(stageId ? { stageId } : {}) });
   expect(r.status).toBe(201);
   return (await r.json()) as { id: string; token: string };
 }
@@ -106,6 +108,8 @@ beforeAll(async () => {
     const { token } = await deviceToken(role, STAGE_B);
     callers.push({ label: `${role} of ${STAGE_B} on ${STAGE_B}`, token, role, stage: STAGE_B, inScope: true, valid: true });
     callers.push({ label: `${role} of ${STAGE_B} on main`, token, role, stage: 'main', inScope: false, valid: true });
+    const every = await deviceToken(role, null);
+    callers.push({ label: `${role} of every stage on main`, token: every.token, role, stage: 'main', inScope: true, valid: true });
   }
 }, 30_000);
 afterAll(() => server.close());
@@ -116,6 +120,7 @@ async function overSocket(c: Caller, s: TestClient, live: boolean): Promise<stri
   for (const [name, e] of Object.entries(server.app.table) as [RequestName, Entry][]) {
     const served = !live || name === 'stage:watch' || name === 'clock:ping';
     const want = served ? expected(e, c) : 'forbidden';
+    expectedSeen.add(want);
     const got = verdictOf(codeOf(await askRaw(s, wireOf(name), SAMPLES[name](c.stage))));
     if (got !== want) wrong.push(`${live ? LIVE_PATH : 'main'} ${name} as ${c.label}: ${got}, expected ${want}`);
   }
@@ -139,6 +144,7 @@ async function overHttp(c: Caller): Promise<string[]> {
     const r = await api(method, template.replace(':id', 'all'), body, c.token ?? '');
     const got = verdictOfStatus(r.status);
     const want = expected(e, c);
+    expectedSeen.add(want);
     if (got !== want) wrong.push(`${route} as ${c.label}: ${r.status}, expected ${want}`);
   }
   return wrong;
@@ -160,12 +166,12 @@ describe('who may send what, on which stage: HTTP, the main socket and /live', (
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(server.app.table).sort());
   });
 
-  it('answers every request as the table says, for no token and each role on its own stage and another', async () => {
+  it('answers every request as the table says, for no token and each role on its own stage, on another, and unscoped', async () => {
     const wrong: string[] = [];
     for (const c of callers) wrong.push(...(await everyPath(c)));
     expect(wrong).toEqual([]);
-    // The cases were real: each role was allowed something and refused something.
-    expect(callers).toHaveLength(1 + 2 * Roles.options.length);
+    expect(callers).toHaveLength(1 + 3 * Roles.options.length);
+    expect([...expectedSeen].sort()).toEqual(['allowed', 'forbidden', 'unauthorized']);
   }, 60_000);
 
   it('treats a revoked device link as no token, on a socket opened before the revocation too', async () => {

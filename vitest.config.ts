@@ -34,7 +34,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], exclude: ['test/server/**/*.unit.test.ts'], environment: 'node' },
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          exclude: ['test/server/**/*.unit.test.ts'],
+          environment: 'node',
+          // Files run side by side on a shared machine: a limit is how long before a hung test is
+          // reported, not a speed requirement (those are measured in bench/).
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { COMMAND_TYPES, type Command } from '../../shared/model/action.schema.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { ask } from '../support/client.ts';
 import { SESSION_TTL_MS } from '../../server/auth/auth.service.ts';
-import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { loginToken, socketClient, useTestServer } from '../support/server.ts';
 
 let clock = Date.UTC(2025, 6, 11, 8, 0);
-let server: TestServer;
+const server = useTestServer({ now: () => clock });
+// Re-issued when a test lets every session expire, so these are variables rather than server.token.
 let admin: string;
 let tech: string;
 let moderator: string;
 beforeAll(async () => {
-  server = await startTestServer({ now: () => clock });
-  admin = await loginToken(server.url);
+  admin = server.token;
   await fetch(`${server.url}/api/v1/passwords`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
@@ -27,7 +27,6 @@ beforeAll(async () => {
   });
   moderator = await loginToken(server.url, 'moderator-pw');
 });
-afterAll(() => server.close());
 
 /** A valid body for every command, so only the credentials decide. */
 const sample: Record<Command['type'], Command> = {

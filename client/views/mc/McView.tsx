@@ -12,12 +12,12 @@ import { McScreen } from './McScreen.tsx';
 import { useWakeLock } from './useWakeLock.ts';
 import './mc.css';
 
-/** `/mc` — MC console; MC or admin login. */
+/** `/mc` — MC console; MC or admin login. A moderator's login opens it in its message-only mode. */
 export default function McView() {
   const t = useT();
   useDocumentTitle('mc.title');
   return (
-    <LoginGate roles={['mc', 'admin']} title={t('mc.title')}>
+    <LoginGate roles={['mc', 'admin', 'moderator']} title={t('mc.title')}>
       <McLive />
     </LoginGate>
   );
@@ -25,11 +25,15 @@ export default function McView() {
 
 function McLive() {
   const session = useSession();
-  const [stageId, setStageId] = useState<string | undefined>(() => new URLSearchParams(location.search).get('stage') ?? undefined);
+  // A login of one stage works on that stage, whatever the address says.
+  const scoped = session?.stageId ?? null;
+  const [stageId, setStageId] = useState<string | undefined>(() => scoped ?? new URLSearchParams(location.search).get('stage') ?? undefined);
   const conn = useConnection(stageId, session?.token);
   const now = useServerNow();
   const view = useStageView(now);
-  const payload = useShow((s) => s.programme);
+  const shown = useShow((s) => s.programme);
+  // The stage picker offers only the stage this login may run.
+  const payload = shown && scoped ? { ...shown, programme: { ...shown.programme, event: { ...shown.programme.event, stages: shown.programme.event.stages.filter((s) => s.id === scoped) } } } : shown;
   const connection = useShow((s) => s.connection);
   const segments = useSegmentIndex();
   const wakeLock = useWakeLock();
@@ -53,6 +57,8 @@ function McLive() {
       send={send}
       wakeLock={wakeLock}
       onLogout={() => void logout()}
+      mode={session?.role === 'moderator' ? 'moderator' : 'mc'}
+      scopedStage={scoped}
     />
   );
 }

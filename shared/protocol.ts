@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'internal'
   /** A programme edit would remove or move the segment running now. */
   | 'segment_running'
+  /** A programme edit would remove or re-id a stage that has run (its log is kept under its id). */
+  | 'stage_has_run'
   /** Raised by clients themselves: the command was never sent, or no answer came. */
   | 'offline'
   | 'timeout'

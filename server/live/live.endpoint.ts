@@ -42,7 +42,7 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
   const feeds = stageFeeds(io);
 
   const stages: StageSource = {
-    resolveStage: (id) => resolveStage(programme.programme.event.stages.map((s) => s.id), id),
+    resolveStage: (id) => resolveStage(programme.programme.event.stages, id),
     runState: (id) => ({ ...stateOf(id), serverTime: now() }),
     snapshot: (id) => snapshotOf(programme, stateOf(id), now()),
   };

@@ -45,6 +45,14 @@ const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX screens_name ON screens (name);`,
+  // Files the event owns (the logo, issue 13), in the store so a backup carries them.
+  `CREATE TABLE assets (
+     name TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     data BLOB NOT NULL,
+     hash TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 /** A store that must not be used: the message is one line naming the file and what to do. */

@@ -105,7 +105,7 @@ function Editor() {
       {tab === 'programme' ? (
         <ProgrammeTab t={t} programme={p} plan={payload?.plan ?? null} dayId={day.id} stageId={stage.id} runningId={running} commit={ed.commit} hold={ed.hold} />
       ) : null}
-      {tab === 'event' ? <EventSettings t={t} programme={p} commit={(next) => ed.commit(next)} /> : null}
+      {tab === 'event' ? <EventSettings t={t} token={token} programme={p} commit={(next, renames) => ed.commit(next, { renamedStages: renames })} /> : null}
       {tab === 'import' ? (
         <ImportPanel
           t={t}

@@ -19,11 +19,11 @@ export type AgendaDeps = { show: ShowService; now: () => number; clientDir?: str
 const PageQuery = z
   .object({
     day: z.string().max(64).optional(),
-    stage: z.string().max(64).optional(),
+    stage: z.string().max(120).optional(),
     lang: z.string().max(8).optional(),
   })
   .loose();
-const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).loose();
+const IcsQuery = z.object({ stage: z.string().min(1).max(120).optional() }).loose();
 /** A Host header fit to print in a QR code; anything else gets no QR rather than a forged one. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 

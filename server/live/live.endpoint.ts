@@ -43,6 +43,7 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
 
   const stages: StageSource = {
     resolveStage: (id) => resolveStage(programme.programme.event.stages, id),
+    stageIds: () => programme.programme.event.stages.map((s) => s.id),
     runState: (id) => ({ ...stateOf(id), serverTime: now() }),
     snapshot: (id) => snapshotOf(programme, stateOf(id), now()),
   };

@@ -174,7 +174,7 @@ export class ShowService {
         revision: this.revision,
       });
     }
-    const conflict = this.runningConflict(programme) ?? this.stageIdConflict(programme, renames);
+    const conflict = this.stageIdConflict(programme, renames) ?? this.runningConflict(programme);
     if (conflict) throw conflict;
     const plan = resolvePlan(programme);
     const revision = this.revision + 1;

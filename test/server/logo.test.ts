@@ -9,7 +9,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const SVG = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#c00"/></svg>';
 
 const upload = (body: Buffer | string, type: string, token = srv.token) =>
-  fetch(`${srv.url}/api/v1/logo`, { method: 'PUT', headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  fetch(`${srv.url}/api/v1/logo`, { method: 'PUT', headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 const programme = async () => ((await (await srv.api('GET', '/api/v1/programme')).json()) as ProgrammePayload);
 
 describe('the event logo', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgrammePayload, RunState, ScreenInfo } from '../../shared/protocol.ts';
-import type { ScreenPairing } from '../../shared/model/screen.schema.ts';
+import type { ProgrammePayload, RunState } from '../../shared/protocol.ts';
+import type { ScreenInfo, ScreenPairing } from '../../shared/model/screen.schema.ts';
 import { ask, codeOf, expectOk, nextEvent, type TypedClient } from '../support/client.ts';
 import { makeProgramme } from '../support/factories.ts';
 import { useTestServer } from '../support/server.ts';

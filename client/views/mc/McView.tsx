@@ -7,6 +7,8 @@ import { useT, useDocumentTitle } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { useStageView } from '../../store/useStageView.ts';
+import { useStageParam } from '../../store/useStageParam.ts';
+import { StageChooser } from '../../components/StageChooser.tsx';
 import { useSegmentIndex } from '../stage/useSegmentIndex.ts';
 import { McScreen } from './McScreen.tsx';
 import { useWakeLock } from './useWakeLock.ts';
@@ -25,7 +27,10 @@ export default function McView() {
 
 function McLive() {
   const session = useSession();
-  const [stageId, setStageId] = useState<string | undefined>(() => new URLSearchParams(location.search).get('stage') ?? undefined);
+  // The link's stage (by id or name) until the MC picks another on the console.
+  const link = useStageParam();
+  const [picked, setStageId] = useState<string | undefined>(undefined);
+  const stageId = picked ?? link.stageId;
   const conn = useConnection(stageId, session?.token);
   const now = useServerNow();
   const view = useStageView(now);
@@ -41,6 +46,7 @@ function McLive() {
     url.searchParams.set('stage', id);
     history.replaceState(null, '', url);
   };
+  if (picked === undefined && link.unknown && payload) return <StageChooser asked={link.param ?? ''} stages={payload.programme.event.stages} />;
   return (
     <McScreen
       view={view}

@@ -4,6 +4,7 @@ import { useShow } from '../../../store/hooks.ts';
 import { useStageView } from '../../../store/useStageView.ts';
 import { FitText } from '../../../components/FitText.tsx';
 import { digitsKey } from '../../../components/fit.ts';
+import { localLogo } from '../../../../shared/model/logo.ts';
 import type { ResolvedShow } from '../../../../shared/model/screen.schema.ts';
 
 type Props = { now: number; unit: number; show: ResolvedShow };
@@ -51,7 +52,7 @@ export function NowNextLayout({ now, unit, show }: Props) {
     title = programme.programme.event.title;
   }
 
-  const logo = show.logo ? programme.programme.event.logoUrl : '';
+  const logo = show.logo ? localLogo(programme.programme.event.logoUrl) : '';
   const labelText = <FitText text={label} maxPx={unit * 0.09} className="led-nn-label" testId="led-label" />;
   return (
     <>

@@ -100,8 +100,8 @@ function renderStageTabs(c: PageContext): string {
   const all = `<li><a class="ag-tab ag-stage-tab ag-all-tab" href="${esc(query({ ...model, all: true }))}" data-all="1"${model.all ? ' aria-current="page"' : ''}>${esc(t('agenda.allStages'))}</a></li>`;
   const items = data.event.stages.map((s) => {
     const current = s.id === model.stageId && !model.all ? ' aria-current="page"' : '';
-    const venue = s.venue ? `<small>${esc(s.venue)}</small>` : '';
-    return `<li><a class="ag-tab ag-stage-tab" href="${esc(query({ dayId: model.dayId, stageId: s.id }))}" data-stage="${esc(s.id)}"${current}><span>${esc(s.name)}</span>${venue}</a></li>`;
+    // The venue is in each stage's heading and line; the tabs stay short enough to see side by side.
+    return `<li><a class="ag-tab ag-stage-tab" href="${esc(query({ dayId: model.dayId, stageId: s.id }))}" data-stage="${esc(s.id)}"${current}>${esc(s.name)}</a></li>`;
   });
   return `<nav class="ag-tabs ag-stages" aria-label="${esc(t('agenda.stages'))}"><ul>${all}${items.join('')}</ul></nav>`;
 }

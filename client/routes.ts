@@ -13,4 +13,5 @@ export const routes: Record<string, Loader> = {
   '/stage': () => import('./views/stage/StageView.tsx'),
   '/led': () => import('./views/led/LedView.tsx'),
   '/tech': () => import('./views/tech/TechView.tsx'),
+  '/crew': () => import('./views/crew/CrewView.tsx'),
 };

@@ -13,8 +13,10 @@ import { authRoutes } from './http/auth.routes.ts';
 import { limitConnections } from './http/connection-limits.ts';
 import { jsonBody } from './http/json-body.ts';
 import { publicRoutes } from './http/public.routes.ts';
+import { addressRoutes } from './http/address.routes.ts';
 import { staticRoutes } from './http/static.routes.ts';
-import { attachSocketHandlers, socketBroadcaster, type AppServer } from './endpoints/main.endpoint.ts';
+import { attachSocketHandlers, connectedTokenIds, socketBroadcaster, tellRevoked, type AppServer } from './endpoints/main.endpoint.ts';
+import { publicUrl as lanPublicUrl } from './http/public-url.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { importRunner } from './programme/import.runner.ts';
 import type { ImportLimits } from './programme/import.limits.ts';
@@ -50,6 +52,8 @@ export type AppDeps = {
   benchClock?: () => number;
   /** What one import may cost (time, memory, inflated size); defaults in import.limits.ts. */
   importLimits?: ImportLimits;
+  /** The base of device links and QR codes (PUBLIC_URL); default: this machine's first LAN address and the listening port. */
+  publicUrl?: () => string;
 };
 
 export type App = {
@@ -87,6 +91,7 @@ export function createApp(deps: AppDeps): App {
   const table = requestTable({ show, screens, now });
 
   const app = express();
+  const http = createServer({ connectionsCheckingInterval: 1000 }, app);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // Phones on congested mobile data: every HTML, JSON and asset response goes out compressed.
@@ -113,19 +118,21 @@ export function createApp(deps: AppDeps): App {
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
   app.use(jsonBody('64kb'));
   app.use(publicRoutes(show, auth, now(), health));
-  app.use(authRoutes(auth));
+  // connectTimeout: a websocket that never says which namespace it wants is closed soon.
+  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, connectTimeout: 10_000 });
+  const publicUrl = deps.publicUrl ?? (() => lanPublicUrl(undefined, listeningPort(http)));
+  app.use(authRoutes({ auth, stageIds: () => show.stageIds(), publicUrl, connectedTokenIds: () => connectedTokenIds(io) }));
+  app.use(addressRoutes(publicUrl));
   app.use(requestRoutes(table, auth));
   app.use(agendaRoutes({ show, now, clientDir: deps.clientDir }));
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) app.use(staticRoutes(deps.clientDir));
   app.use('/api', (_req, _res, next) => next(new ServiceError('not_found', 'no such API route')));
   app.use(errorHandler);
 
-  const http = createServer({ connectionsCheckingInterval: 1000 }, app);
   limitConnections(http, deps.connectionsPerAddress);
-  // connectTimeout: a websocket that never says which namespace it wants is closed soon.
-  const io: AppServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, connectTimeout: 10_000 });
   attachSocketHandlers(io, table, show, auth, deps.allowedOrigins ?? []);
   show.subscribe(socketBroadcaster(io, auth));
+  auth.onRevoked(() => tellRevoked(io, auth));
   screens.subscribe(screensBroadcaster(io));
   const live = liveEndpoint(http, { programme: publicProgramme(show.programmePayload()), states: show.stageIds().map((id) => show.runState(id)), now });
   show.subscribe(liveBroadcaster(live));
@@ -148,6 +155,11 @@ export function createApp(deps: AppDeps): App {
     },
   };
 }
+
+const listeningPort = (http: HttpServer): number => {
+  const a = http.address();
+  return typeof a === 'object' && a ? a.port : 3000;
+};
 
 const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   if (err instanceof ServiceError) {

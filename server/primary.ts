@@ -1,10 +1,10 @@
-import { networkInterfaces } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { demoProgramme } from './demo/demo-programme.ts';
 import { VIEW_ROUTES } from './http/static.routes.ts';
+import { checkPublicUrl, publicUrl } from './http/public-url.ts';
 import { openDb, StoreUnusable, type Db } from './store/db.ts';
 import { BACKUP_EVERY_MS, scheduleBackups } from './store/backup.ts';
 import { dispatchingServer } from './fanout/dispatch.ts';
@@ -19,11 +19,21 @@ export async function startPrimary(): Promise<void> {
   const host = process.env.HOST ?? '0.0.0.0';
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 
+  const badUrl = checkPublicUrl(process.env.PUBLIC_URL);
+  if (badUrl) {
+    console.error(`run-of-show cannot start: ${badUrl}`);
+    process.exit(1);
+  }
+  // The port is known once listening (PORT=0 picks one); links are made per request after that.
+  let listeningPort = port;
+  const base = () => publicUrl(process.env.PUBLIC_URL, listeningPort);
+
   const db = openStoreOrExit(join(dataDir, 'run-of-show.sqlite'));
   const app = createApp({
     db,
     seed: () => demoProgramme(process.env.DEMO_DATES === 'original' ? null : Date.now()),
     clientDir: process.env.CLIENT_DIR ?? join(root, 'dist/client'),
+    publicUrl: base,
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...(process.env.MAX_CONNECTIONS_PER_ADDRESS ? { connectionsPerAddress: Number(process.env.MAX_CONNECTIONS_PER_ADDRESS) } : {}),
     ...faultInjection(),
@@ -53,14 +63,15 @@ export async function startPrimary(): Promise<void> {
   });
   listener.listen(port, host, () => {
     const addr = listener.address();
-    const actualPort = typeof addr === 'object' && addr ? addr.port : port;
-    const hosts = host === '0.0.0.0' || host === '::' ? ['localhost', ...lanAddresses()] : [host];
+    listeningPort = typeof addr === 'object' && addr ? addr.port : port;
+    // The address devices on the venue Wi-Fi open: the one on every link and QR code.
+    const url = base();
     const lines = [
-      `run-of-show listening on ${host}:${actualPort} (data in ${dataDir})`,
-      ...hosts.map((h) => `  http://${h}:${actualPort}/`),
+      `run-of-show listening on ${host}:${listeningPort} (data in ${dataDir})`,
+      `  ${url}/   (open this on any device of the venue network; QR codes there)`,
       'Views:',
-      ...VIEW_ROUTES.map((v) => `  http://${hosts[0]}:${actualPort}${v}`),
-      `API: http://${hosts[0]}:${actualPort}/api/v1/state`,
+      ...VIEW_ROUTES.map((v) => `  ${url}${v}`),
+      `API: ${url}/api/v1/state`,
       ...(pool ? [`Audience connections (${LIVE_PATH}) spread over ${workers} fan-out worker process(es) (WORKERS=${workers})`] : []),
       generated
         ? `Admin password (generated on first start, shown once): ${generated}`
@@ -70,7 +81,7 @@ export async function startPrimary(): Promise<void> {
     ];
     console.log(lines.join('\n'));
     // A line the test harness waits for; keep it stable.
-    console.log(`READY ${actualPort}`);
+    console.log(`READY ${listeningPort}`);
   });
 
   let closing = false;
@@ -119,12 +130,6 @@ function workerCount(value: string | undefined): number {
     process.exit(1);
   }
   return n;
-}
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .flatMap((i) => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []));
 }
 
 /** Crash tests only: FAULT_KILL_AFTER_APPEND=0.3 kills the process after 30 % of durable writes, before the acknowledgement. */

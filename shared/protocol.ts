@@ -78,7 +78,11 @@ export type ProgrammePayload = {
   warnings: ProgrammeWarning[];
 };
 
-export const Role = z.enum(['admin', 'mc', 'technician']);
+/**
+ * Who a login or link is for: `admin` everything and the crew; `mc` runs a stage's show;
+ * `moderator` only the stage timer's messages; `technician` the screens.
+ */
+export const Role = z.enum(['admin', 'mc', 'moderator', 'technician']);
 export type Role = z.infer<typeof Role>;
 
 // Incoming payloads are unknown until parsed with these.
@@ -158,6 +162,8 @@ export interface ServerToClientEvents {
   'screen:forgotten': () => void;
   /** To a player showing a pairing code: the technician added it; keep this and register with it. */
   'screen:paired': (p: ScreenPairing) => void;
+  /** To every socket of a login or device link just revoked (or whose password changed): it may control nothing now. */
+  'session:ended': (p: { reason: 'revoked' }) => void;
   /** To technicians: every screen that ever registered, after any change. */
   'screens:changed': (list: ScreenInfo[]) => void;
 }

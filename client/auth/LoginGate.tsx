@@ -2,7 +2,7 @@ import { useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Role } from '../../shared/protocol.ts';
 import { errorMessageKey } from '../../shared/i18n/index.ts';
 import { toggleLang, useT } from '../i18n/lang.ts';
-import { login, logout, useSession } from './session.ts';
+import { login, logout, useSession, useSessionEnded } from './session.ts';
 import './login.css';
 
 type Props = { roles: Role[]; title: string; children: ReactNode };
@@ -11,6 +11,7 @@ type Props = { roles: Role[]; title: string; children: ReactNode };
 export function LoginGate({ roles, title, children }: Props) {
   const t = useT();
   const session = useSession();
+  const ended = useSessionEnded();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,6 +36,11 @@ export function LoginGate({ roles, title, children }: Props) {
     <main className="login">
       <form onSubmit={submit} className="login-form" aria-labelledby="login-title">
         <h1 id="login-title">{title}</h1>
+        {ended && !error ? (
+          <p role="alert" className="login-error" data-testid="login-ended">
+            {t(ended === 'revoked' ? 'login.revoked' : 'login.linkInvalid')}
+          </p>
+        ) : null}
         <label htmlFor="login-password">{t('login.password')}</label>
         <input
           id="login-password"

@@ -4,7 +4,10 @@ import type { Role } from '../../shared/protocol.ts';
 
 const KEY = 'ros.session';
 
-export type Session = { token: string; role: Role; expiresAt: number | null };
+/** `stageId`: the one stage this login may act on (null: every stage); `name`: a device link's name. */
+export type Session = { token: string; role: Role; expiresAt: number | null; stageId?: string | null; name?: string };
+/** Why this device has no login any more, to say so on its screen. */
+export type Ended = 'revoked' | 'link_invalid' | null;
 
 function load(): Session | null {
   try {
@@ -19,10 +22,10 @@ function load(): Session | null {
 }
 
 /** The login of this device, kept across reloads so a tablet that restarts is still logged in. */
-export const sessionStore = createStore<{ session: Session | null }>()(() => ({ session: load() }));
+export const sessionStore = createStore<{ session: Session | null; ended: Ended }>()(() => ({ session: load(), ended: null }));
 
-export function setSession(session: Session | null): void {
-  sessionStore.setState({ session });
+export function setSession(session: Session | null, ended: Ended = null): void {
+  sessionStore.setState({ session, ended });
   try {
     if (session) globalThis.localStorage?.setItem(KEY, JSON.stringify(session));
     else globalThis.localStorage?.removeItem(KEY);
@@ -31,9 +34,15 @@ export function setSession(session: Session | null): void {
   }
 }
 
+/** The server revoked this device's login (its link, a password change): forget it and say so. */
+export function sessionEnded(): void {
+  if (sessionStore.getState().session) setSession(null, 'revoked');
+}
+
 export function useSession(): Session | null {
   return useStore(sessionStore, (s) => s.session);
 }
+export const useSessionEnded = (): Ended => useStore(sessionStore, (s) => s.ended);
 
 export type LoginResult = { ok: true; session: Session } | { ok: false; code: string };
 
@@ -44,9 +53,9 @@ export async function login(password: string): Promise<LoginResult> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ password }),
     });
-    const body = (await r.json()) as { token?: string; role?: Role; expiresAt?: number | null; error?: { code: string } };
+    const body = (await r.json()) as { token?: string; role?: Role; expiresAt?: number | null; stageId?: string | null; error?: { code: string } };
     if (!r.ok || !body.token || !body.role) return { ok: false, code: body.error?.code ?? 'internal' };
-    const session: Session = { token: body.token, role: body.role, expiresAt: body.expiresAt ?? null };
+    const session: Session = { token: body.token, role: body.role, expiresAt: body.expiresAt ?? null, stageId: body.stageId ?? null };
     setSession(session);
     return { ok: true, session };
   } catch {

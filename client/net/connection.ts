@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import type { Command } from '../../shared/model/action.schema.ts';
 import { PROTOCOL_VERSION, type Ack, type RunState } from '../../shared/protocol.ts';
+import { sessionEnded } from '../auth/session.ts';
 import { clockSync } from './clock-sync.ts';
 import { request, type AppSocket } from './request.ts';
 import { receiveProgramme, receiveRunState, receiveStageState, setClock, setConnection, showStore } from '../store/show.store.ts';
@@ -94,6 +95,10 @@ export function connect(opts: ConnectOptions = {}): Connection {
     receiveProgramme(p);
     // A stage added or re-identified since: its run feed is not followed yet.
     if (opts.allStages && stageKey() !== watchedStages) watchAll();
+  });
+  // Only a socket that logged in hears this; the view then shows why its controls are gone.
+  socket.on('session:ended', () => {
+    if (opts.token) sessionEnded();
   });
 
   return {

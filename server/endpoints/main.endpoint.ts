@@ -12,7 +12,8 @@ import { forgetHandshake, protocolRefusal } from '../realtime/socket-kit.ts';
 import { stageFeeds } from '../realtime/stage-feeds.ts';
 import { capBacklog } from '../realtime/slow-consumers.ts';
 
-type SocketData = { token: string | undefined };
+/** `tokenId`: the token this socket logged in with, while it is valid (the crew page's "connected now"). */
+type SocketData = { token: string | undefined; tokenId?: string | undefined };
 export type AppServer = Server<ServerIncomingEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ServerIncomingEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -36,6 +37,26 @@ export function socketBroadcaster(io: AppServer, auth: AuthService): Broadcaster
   };
 }
 
+/** Ids of the tokens an open socket uses now. */
+export function connectedTokenIds(io: AppServer): Set<string> {
+  const ids = new Set<string>();
+  for (const s of io.sockets.sockets.values()) if (s.data.tokenId !== undefined) ids.add(s.data.tokenId);
+  return ids;
+}
+
+/**
+ * A revoked token loses its rights on open sockets at once (every request is checked anyway); this
+ * tells the device, so its screen says it lost control instead of failing at the next press.
+ */
+export function tellRevoked(io: AppServer, auth: AuthService): void {
+  for (const s of io.sockets.sockets.values()) {
+    if (s.data.tokenId === undefined || auth.verify(s.data.token) !== null) continue;
+    s.data.tokenId = undefined;
+    void s.leave(CREW);
+    s.emit('session:ended', { reason: 'revoked' });
+  }
+}
+
 /** The main endpoint: the crew's consoles and the LED screens, served from the whole request table. */
 export function attachSocketHandlers(io: AppServer, table: RequestTable, show: ShowService, auth: AuthService, allowedOrigins: readonly string[] = []): void {
   io.use((socket, next) => {
@@ -53,8 +74,10 @@ export function attachSocketHandlers(io: AppServer, table: RequestTable, show: S
   io.on('connection', (socket: AppSocket) => {
     forgetHandshake(socket);
     capBacklog(socket);
-    const crew = auth.verify(socket.data.token) !== null;
+    const principal = auth.verify(socket.data.token);
+    const crew = principal !== null;
     if (crew) void socket.join(CREW);
+    socket.data.tokenId = principal?.tokenId;
     socket.emit('programme', crew ? show.programmePayload() : publicProgramme(show.programmePayload()));
     serveSocket(socket, table, {
       // Checked per request, so a logout or password change takes effect on open sockets too.

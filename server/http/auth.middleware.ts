@@ -9,7 +9,7 @@ export function bearer(req: Request): string | undefined {
   return m?.[1];
 }
 
-export function requireRole(auth: AuthService, roles: Role[]) {
+export function requireRole(auth: AuthService, roles: readonly Role[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const principal = auth.verify(bearer(req));
     if (!principal) {

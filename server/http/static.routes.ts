@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const VIEW_ROUTES = ['/mc', '/stage', '/led', '/tech', '/agenda', '/edit', '/report'] as const;
+export const VIEW_ROUTES = ['/mc', '/stage', '/led', '/tech', '/agenda', '/edit', '/report', '/crew'] as const;
 /** Pages in a dark room: their HTML paints black before any script, so a reboot never flashes white. */
 export const DARK_ROUTES = ['/mc', '/stage', '/led'] as const;
 

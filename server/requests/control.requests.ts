@@ -5,9 +5,9 @@ import { actorOf } from '../auth/auth.service.ts';
 import type { ShowService } from '../show/show.service.ts';
 import { entry, type Budget, type Entry, type Roles } from './table.ts';
 
-/** Technicians type messages for the stage timer; running the show is the MC's (and the admin's). */
+/** A moderator only talks to the speaker through the stage timer; running the show is the MC's (and the admin's). */
 const MESSAGE_COMMANDS: readonly CommandType[] = ['message', 'message-hide', 'message-flash'];
-const rolesOf = (type: CommandType): Roles => (MESSAGE_COMMANDS.includes(type) ? ['admin', 'mc', 'technician'] : ['admin', 'mc']);
+const rolesOf = (type: CommandType): Roles => (MESSAGE_COMMANDS.includes(type) ? ['admin', 'mc', 'moderator'] : ['admin', 'mc']);
 
 /** A console presses a few times a second at most; a Stream Deck held down repeats about 10/s. */
 const CONTROL_BUDGET: Budget = { perSecond: 10, burst: 20 };

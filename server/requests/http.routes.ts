@@ -30,6 +30,18 @@ const controlInput = (req: Request) => {
   };
 };
 
+/** Where each entry is served over HTTP (docs/api.md's role table lists these; the role tests call them). */
+export function httpRouteOf(name: RequestName): string | null {
+  if (name.startsWith('control:')) return `POST /api/v1/control/${name.slice('control:'.length)}`;
+  return HTTP_ROUTES[name as keyof typeof HTTP_ROUTES] ?? null;
+}
+const HTTP_ROUTES = {
+  'screens:watch': 'GET /api/v1/screens',
+  'screen:assign': 'POST /api/v1/screens/:id/layout',
+  'screen:restore': 'POST /api/v1/screens/:id/restore',
+} as const satisfies Partial<Record<RequestName, string>>;
+const pathOf = (name: keyof typeof HTTP_ROUTES) => HTTP_ROUTES[name].split(' ')[1] ?? '';
+
 const screensOf = (req: Request) => (req.params.id === 'all' ? 'all' : [String(req.params.id)]);
 
 /**
@@ -44,8 +56,8 @@ export function requestRoutes(table: RequestTable, auth: AuthService): Router {
   const budgets = buckets();
   const serve = (route: Parameters<typeof httpRequest>[2]) => httpRequest(table, auth, route, budgets);
   r.post('/api/v1/control/:action', serve({ name: controlName, input: controlInput }));
-  r.get('/api/v1/screens', serve({ name: () => 'screens:watch', input: () => ({}), noStore: true }));
-  r.post('/api/v1/screens/:id/layout', serve({ name: () => 'screen:assign', input: (req) => ({ screens: screensOf(req), layout: (req.body as unknown) ?? {} }) }));
-  r.post('/api/v1/screens/:id/restore', serve({ name: () => 'screen:restore', input: (req) => ({ screens: screensOf(req) }) }));
+  r.get(pathOf('screens:watch'), serve({ name: () => 'screens:watch', input: () => ({}), noStore: true }));
+  r.post(pathOf('screen:assign'), serve({ name: () => 'screen:assign', input: (req) => ({ screens: screensOf(req), layout: (req.body as unknown) ?? {} }) }));
+  r.post(pathOf('screen:restore'), serve({ name: () => 'screen:restore', input: (req) => ({ screens: screensOf(req) }) }));
   return r;
 }

@@ -5,7 +5,7 @@ import { storageProblem, type StoreProblem } from './store-health.ts';
 
 export type Db = Database.Database;
 
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE programme (
      id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -45,6 +45,24 @@ const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX screens_name ON screens (name);`,
+  // The crew (issue 13): device links beside logins and API tokens, each token scoped to one stage
+  // or all (stage_id NULL), and when it was last used. SQLite cannot widen a CHECK in place: the
+  // table is copied, every existing login and API token kept as it was (scope: every stage).
+  `CREATE TABLE tokens_v3 (
+     token_hash TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('session', 'api', 'device')),
+     name TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER,
+     stage_id TEXT,
+     last_seen_at INTEGER
+   );
+   INSERT INTO tokens_v3 (token_hash, role, kind, name, created_at, expires_at, revoked_at)
+     SELECT token_hash, role, kind, name, created_at, expires_at, revoked_at FROM tokens;
+   DROP TABLE tokens;
+   ALTER TABLE tokens_v3 RENAME TO tokens;`,
   // Files the event owns (the logo, issue 13), in the store so a backup carries them.
   `CREATE TABLE assets (
      name TEXT PRIMARY KEY,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../../shared/model/action.schema.ts';
 import type { Snapshot } from '../../shared/protocol.ts';
-import { ADMIN_PASSWORD, ROOT, startTestServer, type TestServer } from '../support/server.ts';
+import { ADMIN_PASSWORD, ROOT, useTestServer } from '../support/server.ts';
 
 /** Every ```http block of docs/companion.md, run in the document's order against a real server. */
 type Block = { id: string; method: string; url: string; headers: Record<string, string>; body: string | undefined };
@@ -21,7 +21,7 @@ function blocks(md: string): Block[] {
 }
 
 describe('docs/companion.md against a real server', () => {
-  let srv: TestServer;
+  const srv = useTestServer();
   const vars: Record<string, string> = { ADMIN_PASSWORD };
   const fill = (s: string) =>
     s
@@ -29,12 +29,6 @@ describe('docs/companion.md against a real server', () => {
       .replace(/\b(ADMIN_PASSWORD|ADMIN_TOKEN|TOKEN_ID|TOKEN)\b/g, (name) => vars[name] ?? name);
   const state = async () => (await (await fetch(`${srv.url}/api/v1/state?stage=main`)).json()) as Snapshot;
 
-  beforeAll(async () => {
-    srv = await startTestServer();
-  });
-  afterAll(async () => {
-    await srv.close();
-  });
 
   it('documents a button for every control action', () => {
     const ids = blocks(DOC).map((b) => b.id);

@@ -1,24 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
 import type WebSocket from 'ws';
 import { floodingReader as flood } from '../support/flood.ts';
 import { ask, expectOk, nextEvent, type TypedClient } from '../support/client.ts';
 import { until } from '../support/wait.ts';
-import { ADMIN_PASSWORD, loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { ADMIN_PASSWORD, loginToken, socketClient, useTestServer } from '../support/server.ts';
 
 /**
  * Guests on the venue Wi-Fi who ask and never read, or open connections and say nothing, must not
  * slow the MC's controls; a crew member who logged out must stop receiving the MC's notes.
  */
-let server: TestServer;
-let token: string;
 const closers: (() => void)[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await loginToken(server.url);
-});
+const server = useTestServer();
 afterEach(() => closers.splice(0).forEach((c) => c()));
-afterAll(() => server.close());
 
 /** A flooding guest whose socket is terminated after the test. */
 async function floodingReader(path: '/socket.io' | '/live', count: number): Promise<WebSocket> {
@@ -31,7 +25,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length 
 
 describe('the door holds against a hostile network', () => {
   it('40 anonymous sockets flooding watches and never reading, on both endpoints: the console\'s control stays p95 ≤ 250 ms', async () => {
-    const mc = await socketClient(server.url, token);
+    const mc = await socketClient(server.url, server.token);
     closers.push(() => mc.close());
     let version = expectOk(await ask(mc, 'stage:watch', { feed: 'run' })).version;
     const rssBefore = process.memoryUsage().rss;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/protocol.ts';
-import { loginToken, startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 import { makeProgramme } from '../support/factories.ts';
 
 // Stored before today's rules (the seed is not checked): the text a hostile organiser or an old store could hold.
@@ -11,16 +11,10 @@ const programme = makeProgramme([
   [null, 10, { title: '-Giải lao' }],
 ]);
 
-let server: TestServer;
-let token: string;
-beforeAll(async () => {
-  server = await startTestServer({ programme });
-  token = await loginToken(server.url);
-});
-afterAll(() => server.close());
+const server = useTestServer({ programme });
 
 const send = (method: string, path: string, raw: string) =>
-  fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: raw });
+  fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, body: raw });
 const state = async () => (await (await fetch(`${server.url}/api/v1/state`)).json()) as Snapshot;
 
 describe('calendar and spreadsheet exports cannot be steered by the text they carry', () => {
@@ -32,7 +26,7 @@ describe('calendar and spreadsheet exports cannot be steered by the text they ca
   });
 
   it('export.csv prefixes cells that start with = + - @, and reads them back as typed', async () => {
-    const csv = await (await fetch(`${server.url}/api/v1/programme/export.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const csv = await (await fetch(`${server.url}/api/v1/programme/export.csv`, { headers: { authorization: `Bearer ${server.token}` } })).text();
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/x"",""Bấm vào đây"")"`);
     expect(csv).toContain(",'@ban tổ chức,");
     expect(csv).toContain(",'+84 trình diễn,");
@@ -47,7 +41,7 @@ describe('calendar and spreadsheet exports cannot be steered by the text they ca
   it("the report's CSV prefixes them too, and keeps its own signed figures", async () => {
     expect((await send('POST', '/api/v1/control/start', '{}')).status).toBe(200);
     expect((await send('POST', '/api/v1/control/next', '{}')).status).toBe(200);
-    const csv = await (await fetch(`${server.url}/api/v1/report.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const csv = await (await fetch(`${server.url}/api/v1/report.csv`, { headers: { authorization: `Bearer ${server.token}` } })).text();
     expect(csv).toContain(`"'=HYPERLINK(`);
     expect(csv).toContain(",'@ban tổ chức,");
     expect(csv).not.toMatch(/(^|,)[=@]/m);
@@ -89,7 +83,7 @@ describe('bodies and text that are refused, clearly, changing nothing', () => {
   });
 
   it('refuses such titles in a programme edit and an import, naming the field', async () => {
-    const current = (await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const current = (await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${server.token}` } })).json()) as {
       programme: { segments: { title: string }[] };
       revision: number;
     };

@@ -71,7 +71,7 @@ describe('HTTP API', () => {
     expect((await post('/api/v1/control/message', { text: 'x' }, t)).status).toBe(401);
   });
 
-  it('lets an admin create a named API token for Companion, and an MC password with limited rights', async () => {
+  it('lets an admin create a named API token for Companion, and a moderator password with limited rights', async () => {
     const created = await post('/api/v1/tokens', { name: 'Stream Deck', role: 'mc' });
     expect(created.status).toBe(201);
     const api = (await created.json()).token as string;
@@ -81,12 +81,12 @@ describe('HTTP API', () => {
     const set = await fetch(`${server.url}/api/v1/passwords`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-      body: JSON.stringify({ role: 'technician', password: 'tech-password-1' }),
+      body: JSON.stringify({ role: 'moderator', password: 'moderator-password-1' }),
     });
     expect(set.status).toBe(200);
-    const tech = await loginToken(server.url, 'tech-password-1');
-    expect((await post('/api/v1/control/message', { text: 'Còn 1 phút' }, tech)).status).toBe(200);
-    expect((await post('/api/v1/control/next', {}, tech)).status).toBe(403);
+    const moderator = await loginToken(server.url, 'moderator-password-1');
+    expect((await post('/api/v1/control/message', { text: 'Còn 1 phút' }, moderator)).status).toBe(200);
+    expect((await post('/api/v1/control/next', {}, moderator)).status).toBe(403);
   });
 
   it('rate-limits failed logins per address with 429', async () => {

@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { ProgrammePayload, RunState, Snapshot } from '../../shared/protocol.ts';
 import { ask, askRaw, codeOf, expectOk, watchSnapshot, type TypedClient } from '../support/client.ts';
 import { snapshotOf } from '../../shared/snapshot.ts';
-import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { socketClient, useTestServer } from '../support/server.ts';
 
 /** The audience's endpoint (`/live`) served by the main process, as without fan-out workers. */
-let server: TestServer;
-let token: string;
 const open: TypedClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await loginToken(server.url);
-});
+const server = useTestServer();
 afterEach(() => {
   open.splice(0).forEach((c) => c.close());
 });
-afterAll(() => server.close());
 
 function viewer(auth: Record<string, unknown> = { protocol: 1 }, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<{ socket: TypedClient; programme: ProgrammePayload }> {
   const socket: TypedClient = io(server.url, { path: '/live', transports, auth, forceNew: true, reconnection: false });
@@ -28,7 +22,7 @@ function viewer(auth: Record<string, unknown> = { protocol: 1 }, transports: ('w
 }
 
 async function mc() {
-  const c = await socketClient(server.url, token);
+  const c = await socketClient(server.url, server.token);
   open.push(c);
   return { c, version: expectOk(await ask(c, 'stage:watch', {})).version };
 }

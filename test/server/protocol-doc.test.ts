@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { loginToken, startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
 /**
  * A display client written from docs/protocol.md alone: plain socket.io-client and JSON, none of
@@ -10,17 +10,9 @@ import { loginToken, startTestServer, type TestServer } from '../support/server.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the point: no types from our code
 type Json = Record<string, any>;
 
-let server: TestServer;
-let token: string;
 const sockets: Socket[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await loginToken(server.url);
-});
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await server.close();
-});
+const server = useTestServer();
+afterAll(() => sockets.forEach((s) => s.close()));
 
 function open(auth: Json): Promise<{ socket: Socket; programme: Json }> {
   const socket = io(server.url, { transports: ['websocket'], auth: { protocol: 1, ...auth }, forceNew: true });
@@ -42,7 +34,7 @@ function countdown(state: Json, programme: Json, now: number): number | null {
 describe('docs/protocol.md, run feed', () => {
   it('gives a client without our engine the same countdown as the snapshot', async () => {
     const { socket: display, programme } = await open({});
-    const { socket: mc } = await open({ token });
+    const { socket: mc } = await open({ token: server.token });
     const watched = await display.emitWithAck('stage:watch', { feed: 'run' });
     expect(watched.ok).toBe(true);
     let state = watched.data as Json;

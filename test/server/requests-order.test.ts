@@ -13,7 +13,7 @@ import { TestHub } from '../support/socket-pair.ts';
 let db: Db;
 let app: App;
 let hub: TestHub;
-const mc: Principal = { role: 'mc', kind: 'session', name: '' };
+const mc: Principal = { role: 'mc', kind: 'session', name: '', tokenId: 'test' };
 
 beforeEach(() => {
   db = openDb(':memory:');

@@ -1,26 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { COMMAND_TYPES, type Command } from '../../shared/model/action.schema.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { ask } from '../support/client.ts';
 import { SESSION_TTL_MS } from '../../server/auth/auth.service.ts';
-import { loginToken, socketClient, startTestServer, type TestServer } from '../support/server.ts';
+import { loginToken, socketClient, useTestServer } from '../support/server.ts';
 
 let clock = Date.UTC(2025, 6, 11, 8, 0);
-let server: TestServer;
+const server = useTestServer({ now: () => clock });
+// Re-issued when a test lets every session expire, so these are variables rather than server.token.
 let admin: string;
 let tech: string;
+let moderator: string;
 beforeAll(async () => {
-  server = await startTestServer({ now: () => clock });
-  admin = await loginToken(server.url);
+  admin = server.token;
   await fetch(`${server.url}/api/v1/passwords`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
     body: JSON.stringify({ role: 'technician', password: 'technician-pw' }),
   });
   tech = await loginToken(server.url, 'technician-pw');
+  await fetch(`${server.url}/api/v1/passwords`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ role: 'moderator', password: 'moderator-pw' }),
+  });
+  moderator = await loginToken(server.url, 'moderator-pw');
 });
-afterAll(() => server.close());
 
 /** A valid body for every command, so only the credentials decide. */
 const sample: Record<Command['type'], Command> = {
@@ -37,7 +43,7 @@ const sample: Record<Command['type'], Command> = {
   'message-hide': { type: 'message-hide' },
   'message-flash': { type: 'message-flash' },
 };
-const technicianMay = new Set(['message', 'message-hide', 'message-flash']);
+const moderatorMay = new Set(['message', 'message-hide', 'message-flash']);
 
 async function http(type: string, token?: string) {
   const { type: _t, ...args } = sample[type as Command['type']];
@@ -71,15 +77,16 @@ describe('every control path needs the right login, checked on the server', () =
     expect(await version()).toBe(before);
   });
 
-  it('lets a technician send messages only', async () => {
+  it('lets a moderator send messages only, and a technician no command at all', async () => {
     const before = await version();
-    for (const type of COMMAND_TYPES.filter((t) => !technicianMay.has(t))) {
-      expect(await http(type, tech)).toBe(403);
-      expect(await socketCode(type, tech)).toBe('forbidden');
+    for (const type of COMMAND_TYPES.filter((t) => !moderatorMay.has(t))) {
+      expect(await http(type, moderator)).toBe(403);
+      expect(await socketCode(type, moderator)).toBe('forbidden');
     }
+    for (const type of COMMAND_TYPES) expect(await http(type, tech)).toBe(403);
     expect(await version()).toBe(before);
-    expect(await http('message', tech)).toBe(200);
-    expect(await socketCode('message-flash', tech)).toBe('ok');
+    expect(await http('message', moderator)).toBe(200);
+    expect(await socketCode('message-flash', moderator)).toBe('ok');
   });
 
   it('refuses admin-only routes to other roles', async () => {
@@ -110,6 +117,7 @@ describe('every control path needs the right login, checked on the server', () =
       s.close();
       admin = await loginToken(server.url);
       tech = await loginToken(server.url, 'technician-pw');
+      moderator = await loginToken(server.url, 'moderator-pw');
     }
   });
 

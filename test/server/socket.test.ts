@@ -1,23 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { deriveStageView } from '../../shared/engine/view.ts';
 import type { ControlRequest, ProgrammePayload, RunState, Snapshot } from '../../shared/protocol.ts';
 import { ask, askRaw, codeOf, expectOk } from '../support/client.ts';
-import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
+import { socketClient, type TestClient, useTestServer } from '../support/server.ts';
 
-let server: TestServer;
-let token: string;
 const open: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await loginToken(server.url);
-});
+const server = useTestServer();
 afterEach(() => {
   open.splice(0).forEach((c) => c.close());
 });
-afterAll(() => server.close());
 
 async function client(withToken = true) {
-  const c = await socketClient(server.url, withToken ? token : undefined);
+  const c = await socketClient(server.url, withToken ? server.token : undefined);
   open.push(c);
   return c;
 }

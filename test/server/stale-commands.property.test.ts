@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/model/action.schema.ts';
 import type { ControlRequest, Snapshot } from '../../shared/protocol.ts';
 import { ask } from '../support/client.ts';
-import { loginToken, socketClient, startTestServer, type TestClient, type TestServer } from '../support/server.ts';
+import { socketClient, type TestClient, useTestServer } from '../support/server.ts';
 
 /**
  * Model-based: two consoles, each remembering the version it last saw, press, replay old presses,
@@ -14,13 +14,7 @@ type Console = { socket: TestClient; seen: number; lastSent: ControlRequest | nu
 type Real = { consoles: [Console, Console] };
 type Model = { version: number; seen: [number, number]; lastSentVersion: [number | null, number | null] };
 
-let server: TestServer;
-let token: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await loginToken(server.url);
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const press: Command = { type: 'message', text: 'Còn 1 phút' };
 const send = (c: Console, req: ControlRequest) => ask(c.socket, 'control', req);
@@ -111,7 +105,7 @@ describe('stale or repeated commands are refused, never applied twice', () => {
         async (s, cmds, races) => {
           const all = [...cmds, ...Array.from({ length: races }, () => new Race(s))];
           const v = await stageVersion();
-          const consoles = (await Promise.all([socketClient(server.url, token), socketClient(server.url, token)])).map(
+          const consoles = (await Promise.all([socketClient(server.url, server.token), socketClient(server.url, server.token)])).map(
             (socket): Console => ({ socket, seen: v, lastSent: null }),
           ) as [Console, Console];
           try {

@@ -18,10 +18,13 @@ export type TestServer = { url: string; app: App; close: () => Promise<void> };
 
 /** The whole app in this process on a free loopback port, with an in-memory or temp-file store. */
 export async function startTestServer(
-  opts: { programme?: Programme; now?: () => number; dbFile?: string; clientDir?: string; connectionsPerAddress?: number } = {},
+  opts: { programme?: Programme; now?: () => number; dbFile?: string; clientDir?: string; connectionsPerAddress?: number; publicUrl?: string } = {},
 ): Promise<TestServer> {
   const db = openDb(opts.dbFile ?? ':memory:');
+  let url = '';
   const app = createApp({
+    // Links point at this loopback server (a LAN address would not reach a server bound to 127.0.0.1).
+    publicUrl: () => opts.publicUrl ?? url,
     db,
     // The document's own dates (July 2025) are all past, so a bare Start always opens day 1.
     seed: () => opts.programme ?? demoProgramme(null),
@@ -32,8 +35,9 @@ export async function startTestServer(
   await app.auth.ensureAdmin(ADMIN_PASSWORD);
   await new Promise<void>((r) => app.http.listen(0, '127.0.0.1', r));
   const { port } = app.http.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     app,
     close: async () => {
       await app.close();

@@ -15,6 +15,8 @@ type Props = {
   tone: 'late' | 'early' | 'ok';
   wakeLock: boolean;
   onLogout: () => void;
+  /** The one stage this login may run: named, since there is nothing to pick. */
+  scopedStage?: string | null;
 };
 
 /** Stage and day pickers, the ahead/behind line, and the connection state, always in view. */
@@ -34,6 +36,10 @@ export function McHeader(p: Props) {
               ))}
             </select>
           </label>
+        ) : p.scopedStage ? (
+          <span className="mc-scoped-stage" data-testid="mc-scoped-stage">
+            {p.scopedStage}
+          </span>
         ) : null}
         <div className="mc-days" role="group" aria-label={t('mc.day')}>
           {p.days.map((d) => (

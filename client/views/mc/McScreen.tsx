@@ -29,10 +29,14 @@ export type McScreenProps = {
   send: Send;
   wakeLock?: boolean;
   onLogout?: () => void;
+  /** `moderator`: the messages to the speaker only, beside the live view and the MC's notes; no show control. */
+  mode?: 'mc' | 'moderator';
+  /** Set when this login may run one stage only (a device link of that stage). */
+  scopedStage?: string | null;
 };
 
 /** The MC console: everything from the live view of one stage, every press through `send`. */
-export function McScreen({ view, now, payload, segments, stageId, onStage, connection, send, wakeLock = false, onLogout = () => {} }: McScreenProps) {
+export function McScreen({ view, now, payload, segments, stageId, onStage, connection, send, wakeLock = false, onLogout = () => {}, mode = 'mc', scopedStage = null }: McScreenProps) {
   const t = useT();
   const { press, notice, dismiss } = useControl(send);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
@@ -69,9 +73,10 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
     else void press(c);
   };
   const pending = dayOf(pendingStart);
+  const moderator = mode === 'moderator';
 
   return (
-    <main className="mc" data-connection={connection}>
+    <main className={moderator ? 'mc mc-moderator' : 'mc'} data-connection={connection} data-mode={mode}>
       <McHeader
         stages={event?.stages ?? []}
         stageId={shownStage}
@@ -84,6 +89,7 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
         tone={aheadBehindTone(view?.aheadBehindMs ?? null)}
         wakeLock={wakeLock}
         onLogout={onLogout}
+        scopedStage={scopedStage ? (event?.stages.find((s) => s.id === scopedStage)?.name ?? scopedStage) : null}
       />
       <div className="mc-alerts">
         {connection !== 'online' ? (
@@ -106,30 +112,32 @@ export function McScreen({ view, now, payload, segments, stageId, onStage, conne
         ) : null}
       </div>
       <div className="mc-live">{view ? <McNow view={view} now={now} segments={segments} /> : <p className="mc-muted">{t('conn.connecting')}</p>}</div>
-      <div className="mc-list">
-        {dayId !== stageDay && view && dayId ? (
-          <div className="mc-other-day" data-testid="mc-other-day">
-            {view.phase !== 'idle' ? <p>{t('mc.list.otherDay', { day: dayName(dayId), running: dayName(view.dayId) })}</p> : null}
-            {canStartOtherDay(phase) ? (
-              <button type="button" className="mc-btn mc-start-day" data-testid="mc-start-day" onClick={() => startDay(dayId, true)}>
-                {t('mc.startDay', { day: dayName(dayId) })}
-              </button>
-            ) : (
-              <p className="mc-muted">{t('mc.startDay.busy')}</p>
-            )}
-          </div>
-        ) : null}
-        <McRundown
-          live={onRunningDay && view ? view.segments : null}
-          lines={lines}
-          segments={segments}
-          timeZone={timeZone}
-          press={press}
-          warnings={warningsBySegment(payload?.warnings ?? [], t)}
-        />
-      </div>
+      {moderator ? null : (
+        <div className="mc-list">
+          {dayId !== stageDay && view && dayId ? (
+            <div className="mc-other-day" data-testid="mc-other-day">
+              {view.phase !== 'idle' ? <p>{t('mc.list.otherDay', { day: dayName(dayId), running: dayName(view.dayId) })}</p> : null}
+              {canStartOtherDay(phase) ? (
+                <button type="button" className="mc-btn mc-start-day" data-testid="mc-start-day" onClick={() => startDay(dayId, true)}>
+                  {t('mc.startDay', { day: dayName(dayId) })}
+                </button>
+              ) : (
+                <p className="mc-muted">{t('mc.startDay.busy')}</p>
+              )}
+            </div>
+          ) : null}
+          <McRundown
+            live={onRunningDay && view ? view.segments : null}
+            lines={lines}
+            segments={segments}
+            timeZone={timeZone}
+            press={press}
+            warnings={warningsBySegment(payload?.warnings ?? [], t)}
+          />
+        </div>
+      )}
       <div className="mc-side">
-        <McControls phase={phase} primary={primary} onPrimary={onPrimary} press={press} />
+        {moderator ? <h2 className="mc-moderator-title">{t('moderator.title')}</h2> : <McControls phase={phase} primary={primary} onPrimary={onPrimary} press={press} />}
         {/* Over the layout, never in it: a notice appearing must not move the button just pressed. */}
         <div className="mc-notice-slot" aria-live="assertive">
           {notice ? (

@@ -14,12 +14,12 @@ import { McScreen } from './McScreen.tsx';
 import { useWakeLock } from './useWakeLock.ts';
 import './mc.css';
 
-/** `/mc` — MC console; MC or admin login. */
+/** `/mc` — MC console; MC or admin login. A moderator's login opens it in its message-only mode. */
 export default function McView() {
   const t = useT();
   useDocumentTitle('mc.title');
   return (
-    <LoginGate roles={['mc', 'admin']} title={t('mc.title')}>
+    <LoginGate roles={['mc', 'admin', 'moderator']} title={t('mc.title')}>
       <McLive />
     </LoginGate>
   );
@@ -27,14 +27,18 @@ export default function McView() {
 
 function McLive() {
   const session = useSession();
-  // The link's stage (by id or name) until the MC picks another on the console.
+  // A login of one stage works on that stage, whatever the address says; otherwise the link's
+  // stage (by id or name) until the MC picks another on the console.
+  const scoped = session?.stageId ?? null;
   const link = useStageParam();
   const [picked, setStageId] = useState<string | undefined>(undefined);
-  const stageId = picked ?? link.stageId;
+  const stageId = scoped ?? picked ?? link.stageId;
   const conn = useConnection(stageId, session?.token);
   const now = useServerNow();
   const view = useStageView(now);
-  const payload = useShow((s) => s.programme);
+  const shown = useShow((s) => s.programme);
+  // The stage picker offers only the stage this login may run.
+  const payload = shown && scoped ? { ...shown, programme: { ...shown.programme, event: { ...shown.programme.event, stages: shown.programme.event.stages.filter((s) => s.id === scoped) } } } : shown;
   const connection = useShow((s) => s.connection);
   const segments = useSegmentIndex();
   const wakeLock = useWakeLock();
@@ -46,7 +50,7 @@ function McLive() {
     url.searchParams.set('stage', id);
     history.replaceState(null, '', url);
   };
-  if (picked === undefined && link.unknown && payload) return <StageChooser asked={link.param ?? ''} stages={payload.programme.event.stages} />;
+  if (scoped === null && picked === undefined && link.unknown && payload) return <StageChooser asked={link.param ?? ''} stages={payload.programme.event.stages} />;
   return (
     <McScreen
       view={view}
@@ -59,6 +63,8 @@ function McLive() {
       send={send}
       wakeLock={wakeLock}
       onLogout={() => void logout()}
+      mode={session?.role === 'moderator' ? 'moderator' : 'mc'}
+      scopedStage={scoped}
     />
   );
 }

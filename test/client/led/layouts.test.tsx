@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { FitText } from '../../../client/components/FitText.tsx';
 import { LayoutView } from '../../../client/views/led/LayoutView.tsx';
@@ -216,6 +216,7 @@ describe('LED layouts', () => {
   });
 
   it('QR: a code for the agenda on this server, its short address and a line of text', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 503 })));
     loadShow(ROWS, [], at('14:00'));
     render(<LayoutView layout={{ type: 'qr' }} width={1080} height={1920} now={at('14:00')} />);
     const img = await waitFor(() => screen.getByTestId('led-qr'));
@@ -224,6 +225,16 @@ describe('LED layouts', () => {
     expect(img.getAttribute('alt')).toBe(`${location.origin}/agenda`);
     expect(screen.getByTestId('led-qr-url').textContent).toBe(`${location.host}/agenda`);
     expect(screen.getByTestId('led-qr-text').textContent).toBe('Quét mã để xem chương trình');
+    vi.unstubAllGlobals();
+  });
+
+  it('QR: the agenda on the server\'s public address, not the one this player opened', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ publicUrl: 'http://192.168.1.20:3000' }), { status: 200 })));
+    loadShow(ROWS, [], at('14:00'));
+    render(<LayoutView layout={{ type: 'qr' }} width={1080} height={1920} now={at('14:00')} />);
+    await waitFor(() => expect(screen.getByTestId('led-qr').getAttribute('alt')).toBe('http://192.168.1.20:3000/agenda'));
+    expect(screen.getByTestId('led-qr-url').textContent).toBe('192.168.1.20:3000/agenda');
+    vi.unstubAllGlobals();
   });
 
   it('message: the text, whole and fitted', () => {

@@ -2,16 +2,18 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { useT } from '../../../i18n/lang.ts';
 import { FitText } from '../../../components/FitText.tsx';
+import { usePublicUrl } from '../../../net/usePublicUrl.ts';
 
 type Props = { text: string | undefined; url: string | undefined };
 
-/** The attendee agenda on this very server, as the screen reached it (venue LAN address). */
+/** The attendee agenda on this very server, at its public (venue LAN) address. */
 export const agendaUrl = (origin: string) => `${origin}/agenda`;
 export const shortUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
 export function QrLayout({ text, url }: Props) {
   const t = useT();
-  const target = url || agendaUrl(location.origin);
+  const base = usePublicUrl();
+  const target = url || agendaUrl(base);
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;

@@ -34,6 +34,8 @@ import { screensBroadcaster } from './endpoints/screens.broadcaster.ts';
 import { requestRoutes } from './requests/http.routes.ts';
 import { requestTable, type RequestTable } from './requests/requests.ts';
 import { screensRepository } from './screens/screens.repository.ts';
+import { logoRoutes } from './logo/logo.routes.ts';
+import { logoRepository } from './logo/logo.repository.ts';
 import { ScreensService } from './screens/screens.service.ts';
 
 export type AppDeps = {
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): App {
   const unwritable = probeWrite(deps.db);
   if (unwritable) health.failed(unwritable);
   const screens = new ScreensService(screensRepository(deps.db), now);
+  show.onStageRenames((renames) => screens.renameStages(renames));
   // Every request the consoles, screens and scripts send, served by the socket and HTTP adapters.
   const table = requestTable({ show, screens, now });
 
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps): App {
   // Before the 64 kb parser: import and programme replacement parse their own, larger bodies.
   const imports = importRunner(deps.importLimits);
   app.use(programmeRoutes(show, auth, imports.run));
+  app.use(logoRoutes({ db: deps.db, logos: logoRepository(deps.db), show, auth, now }));
   app.use(reportRoutes(show, actionsRepository(deps.db), auth, now));
   app.use(jsonBody('64kb'));
   app.use(publicRoutes(show, auth, now(), health));

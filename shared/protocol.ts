@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'internal'
   /** A programme edit would remove or move the segment running now. */
   | 'segment_running'
+  /** A programme edit would remove or re-id a stage that has run (its log is kept under its id). */
+  | 'stage_has_run'
   /** Raised by clients themselves: the command was never sent, or no answer came. */
   | 'offline'
   | 'timeout'
@@ -84,11 +86,12 @@ export const Role = z.enum(['admin', 'mc', 'moderator', 'technician']);
 export type Role = z.infer<typeof Role>;
 
 // Incoming payloads are unknown until parsed with these.
-export const WatchRequest = z.object({ stageId: z.string().min(1).max(64).optional(), feed: z.enum(FEEDS).optional() }).strict();
+// A stage by id or by name (names are up to 120 characters).
+export const WatchRequest = z.object({ stageId: z.string().min(1).max(120).optional(), feed: z.enum(FEEDS).optional() }).strict();
 export const ClockPing = z.object({ t0: z.number() }).strict();
 export const ControlRequest = z
   .object({
-    stageId: z.string().min(1).max(64).optional(),
+    stageId: z.string().min(1).max(120).optional(),
     expectedVersion: z.number().int().min(0).optional(),
     command: Command,
   })
@@ -105,6 +108,7 @@ export const NoPayload = z.object({}).strict();
  */
 export const REQUEST_SCHEMAS = {
   'stage:watch': WatchRequest,
+  'stages:watch': NoPayload,
   'clock:ping': ClockPing,
   control: ControlRequest,
   'screen:pair': PairRequest,
@@ -125,6 +129,8 @@ export type Payload<E extends WireRequest> = z.input<(typeof REQUEST_SCHEMAS)[E]
 export type Replies = {
   /** A Snapshot (a RunState with every figure derived), or with `feed: 'run'` the RunState alone. */
   'stage:watch': RunState;
+  /** Every stage's run state, in the programme's order; from now on `run` messages of every stage arrive. */
+  'stages:watch': RunState[];
   'clock:ping': ClockPong;
   /** The stage's new state in the form the socket watches: a Snapshot, or the RunState on the run feed. */
   control: RunState;

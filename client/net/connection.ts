@@ -4,10 +4,16 @@ import { PROTOCOL_VERSION, type Ack, type RunState } from '../../shared/protocol
 import { sessionEnded } from '../auth/session.ts';
 import { clockSync } from './clock-sync.ts';
 import { request, type AppSocket } from './request.ts';
-import { receiveProgramme, receiveRunState, setClock, setConnection, showStore } from '../store/show.store.ts';
+import { receiveProgramme, receiveRunState, receiveStageState, setClock, setConnection, showStore } from '../store/show.store.ts';
 
 
-export type ConnectOptions = { stageId?: string | undefined; token?: string | undefined; url?: string };
+export type ConnectOptions = {
+  stageId?: string | undefined;
+  token?: string | undefined;
+  url?: string;
+  /** Follow every stage too (stages:watch), for views of several stages at once. */
+  allStages?: boolean;
+};
 
 export type Connection = {
   socket: AppSocket;
@@ -43,11 +49,22 @@ export function connect(opts: ConnectOptions = {}): Connection {
     });
   };
 
+  const stageKey = () => (showStore.getState().programme?.programme.event.stages ?? []).map((s) => s.id).join('/');
+  let watchedStages = '';
+  const watchAll = () => {
+    if (!opts.allStages || !socket.connected) return;
+    watchedStages = stageKey();
+    socket.emit('stages:watch', {}, (r) => {
+      if (r.ok) for (const s of r.data) receiveStageState(s);
+    });
+  };
+
   socket.on('connect', () => {
     manualRetries = 0;
     setConnection('online');
     // After any reconnect: the whole state again (the clock sync starts its own burst).
     watch(stageId);
+    watchAll();
   });
   // socket.io retries by itself after network failures, but not after the server closed the
   // socket or refused it in a middleware (a restart, an expired token): retry those too.
@@ -71,9 +88,14 @@ export function connect(opts: ConnectOptions = {}): Connection {
     if (!socket.active) retryLater();
   });
   socket.on('run', (s) => {
+    if (opts.allStages) receiveStageState(s);
     if (stageId === undefined || s.stageId === stageId || showStore.getState().runState?.stageId === s.stageId) receiveRunState(s);
   });
-  socket.on('programme', (p) => receiveProgramme(p));
+  socket.on('programme', (p) => {
+    receiveProgramme(p);
+    // A stage added or re-identified since: its run feed is not followed yet.
+    if (opts.allStages && stageKey() !== watchedStages) watchAll();
+  });
   // Only a socket that logged in hears this; the view then shows why its controls are gone.
   socket.on('session:ended', () => {
     if (opts.token) sessionEnded();

@@ -8,6 +8,8 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 export type ShowState = {
   /** The stage's latest run state; views derive what they show from it (useStageView). */
   runState: RunState | null;
+  /** Every stage's latest run state, by stage id, for views of several stages (after watchAll). */
+  runStates: Record<string, RunState>;
   programme: ProgrammePayload | null;
   /** serverTime ≈ Date.now() + offsetMs */
   offsetMs: number;
@@ -19,6 +21,7 @@ export type ShowState = {
 
 export const initialShowState = (): ShowState => ({
   runState: null,
+  runStates: {},
   programme: null,
   offsetMs: 0,
   rttMs: null,
@@ -34,6 +37,13 @@ export function receiveRunState(s: RunState): void {
   // Late deliveries of an older state never overwrite a newer one.
   if (prev && prev.stageId === s.stageId && isOlderRunState(s, prev)) return;
   showStore.setState({ runState: s, lastUpdateAt: Date.now() });
+}
+
+/** A run state of any stage, for views that follow several (the technician's previews). */
+export function receiveStageState(s: RunState): void {
+  const prev = showStore.getState().runStates[s.stageId];
+  if (prev && isOlderRunState(s, prev)) return;
+  showStore.setState((st) => ({ runStates: { ...st.runStates, [s.stageId]: s } }));
 }
 
 export function receiveProgramme(p: ProgrammePayload): void {

@@ -1,7 +1,8 @@
 import type { Lang } from '../../shared/i18n/index.ts';
 import type { AgendaData } from '../../shared/agenda/data.ts';
 import { agendaT } from '../../shared/agenda/i18n.ts';
-import { buildAgenda, summaryModel, type AgendaSelection } from '../../shared/agenda/model.ts';
+import { buildAgenda, summaryModel, unknownStage, type AgendaSelection } from '../../shared/agenda/model.ts';
+import { buildAllStages } from '../../shared/agenda/all-stages.ts';
 import { esc, renderPage, statusText } from '../../shared/agenda/render.ts';
 
 export const SSR_MARK = '<!--agenda-ssr-->';
@@ -16,6 +17,8 @@ export type PageInput = {
   now: number;
   pageUrl: string;
   qrSvg: string;
+  /** The `?stage=` of the link, as typed (an unknown one is said on the page). */
+  askedStage?: string | undefined;
 };
 
 /**
@@ -34,6 +37,8 @@ export function renderAgendaHtml(p: PageInput): string {
     summary: summaryModel(p.data, p.selection.stageId, p.now),
     qrSvg: p.qrSvg,
     pageUrl: p.pageUrl,
+    all: p.selection.all ? buildAllStages(p.data, p.selection.dayId, p.now) : null,
+    unknownStage: unknownStage(p.data, p.askedStage),
     status: statusText(t, 'connecting', p.data.asOf, p.data.event.timeZone),
   });
   const title = `${t('agenda.title')} · ${p.data.event.title}`;

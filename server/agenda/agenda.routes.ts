@@ -20,11 +20,12 @@ export type AgendaDeps = { show: PublicSource; now: () => number; clientDir?: st
 const PageQuery = z
   .object({
     day: z.string().max(64).optional(),
-    stage: z.string().max(64).optional(),
+    stage: z.string().max(120).optional(),
     lang: z.string().max(8).optional(),
+    all: z.string().max(8).optional(),
   })
   .loose();
-const IcsQuery = z.object({ stage: z.string().min(1).max(64).optional() }).loose();
+const IcsQuery = z.object({ stage: z.string().min(1).max(120).optional() }).loose();
 /** A Host header fit to print in a QR code; anything else gets no QR rather than a forged one. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
@@ -77,7 +78,7 @@ export function agendaRoutes(deps: AgendaDeps): Router {
       }
       const now = deps.now();
       const data = agendaData(deps.show, now);
-      const want = { ...(q.day ? { dayId: q.day } : {}), ...(q.stage ? { stageId: q.stage } : {}) };
+      const want = { ...(q.day ? { dayId: q.day } : {}), ...(q.stage ? { stageId: q.stage } : {}), all: q.all === '1' };
       const host = req.get('host') ?? '';
       const pageUrl = HOST.test(host) ? `${req.protocol}://${host}/agenda` : '';
       const html = renderAgendaHtml({
@@ -88,6 +89,7 @@ export function agendaRoutes(deps: AgendaDeps): Router {
         now,
         pageUrl,
         qrSvg: pageUrl ? await qrSvg(pageUrl) : '',
+        askedStage: q.stage,
       });
       res.set('Cache-Control', 'no-cache').set('Vary', 'Cookie').type('html').send(html);
     } catch (e) {

@@ -35,7 +35,7 @@ export const khanhHoa2025: ProgrammeInput = {
       { id: 'd1', date: '2025-07-11', label: 'Ngày thứ 1' },
       { id: 'd2', date: '2025-07-12', label: 'Ngày thứ 2' },
     ],
-    stages: [{ id: MAIN, name: 'Sân khấu chính' }],
+    stages: [{ id: MAIN, name: 'Sân khấu chính', venue: 'Quảng trường 2/4, Nha Trang' }],
   },
   segments: [
     ...rows('d1', [

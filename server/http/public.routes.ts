@@ -7,7 +7,8 @@ import type { AuthService } from '../auth/auth.service.ts';
 import { publicProgramme } from '../show/public-programme.ts';
 import type { StoreHealthTracker } from '../store/store-health.ts';
 
-const StateQuery = z.object({ stage: z.string().min(1).max(64).optional() }).loose();
+// A stage by id or by its name (up to 120 characters).
+const StateQuery = z.object({ stage: z.string().min(1).max(120).optional() }).loose();
 
 export function publicRoutes(show: ShowService, auth: AuthService, startedAt: number, health: StoreHealthTracker): Router {
   const r = Router();

@@ -73,15 +73,16 @@ export function liveEndpoint(http: HttpServer, o: LiveOptions): LiveEndpoint {
   const feeds = stageFeeds(io);
 
   const stageIds = () => programme.programme.event.stages.map((s) => s.id);
+  const stages: StageSource = {
+    resolveStage: (id) => resolveStage(programme.programme.event.stages, id),
+    stageIds,
+    runState: (id) => ({ ...stateOf(id), serverTime: now() }),
+    snapshot: (id) => snapshotOf(programme, stateOf(id), now()),
+  };
   const stateOf = (id: string): RunState => {
     const state = states.get(id);
     if (!state) throw new ServiceError('not_found', `no state yet for stage ${id}`);
     return state;
-  };
-  const stages: StageSource = {
-    resolveStage: (id) => resolveStage(stageIds(), id),
-    runState: (id) => ({ ...stateOf(id), serverTime: now() }),
-    snapshot: (id) => snapshotOf(programme, stateOf(id), now()),
   };
   // The read-only subset of the request table, answered from this endpoint's own copy.
   const table = readRequests(stages, now);

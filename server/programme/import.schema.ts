@@ -24,4 +24,11 @@ export const ImportRequest = z
   .refine((r) => (r.text === undefined) !== (r.base64 === undefined), 'send exactly one of text or base64');
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
-export const ReplaceRequest = z.object({ programme: z.unknown(), expectedRevision: z.number().int().min(0).optional() }).strict();
+/** `renamedStages`: stage ids this edit changes (old → new), so screens showing them follow. */
+export const ReplaceRequest = z
+  .object({
+    programme: z.unknown(),
+    expectedRevision: z.number().int().min(0).optional(),
+    renamedStages: z.record(z.string().min(1).max(64), z.string().min(1).max(64)).optional(),
+  })
+  .strict();

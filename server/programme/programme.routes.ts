@@ -43,8 +43,8 @@ export function programmeRoutes(show: ShowService, auth: AuthService, runImport:
   });
 
   r.put('/api/v1/programme', admin, bigJson, (req, res) => {
-    const { programme, expectedRevision } = parse(ReplaceRequest, req.body ?? {});
-    res.json(show.replaceProgramme(programme, expectedRevision));
+    const { programme, expectedRevision, renamedStages } = parse(ReplaceRequest, req.body ?? {});
+    res.json(show.replaceProgramme(programme, expectedRevision, renamedStages));
   });
 
   r.get('/api/v1/programme/export.json', admin, (_req, res) => {

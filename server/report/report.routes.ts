@@ -9,7 +9,7 @@ import { parse } from '../http/validate.ts';
 import type { ShowService } from '../show/show.service.ts';
 import type { ActionsRepository } from '../store/actions.repository.ts';
 
-const Query = z.object({ day: z.string().min(1).max(64).optional(), stage: z.string().min(1).max(64).optional() }).loose();
+const Query = z.object({ day: z.string().min(1).max(64).optional(), stage: z.string().min(1).max(120).optional() }).loose();
 
 /** Planned vs actual, computed from the stored action log each time, so it survives restarts. */
 export function reportRoutes(show: ShowService, actions: ActionsRepository, auth: AuthService, now: () => number): Router {

@@ -9,7 +9,7 @@ import { httpRequest } from './http.adapter.ts';
 import type { RequestName, RequestTable } from './requests.ts';
 
 const Envelope = z
-  .object({ stage: z.string().min(1).max(64).optional(), expectedVersion: z.number().int().min(0).optional() })
+  .object({ stage: z.string().min(1).max(120).optional(), expectedVersion: z.number().int().min(0).optional() })
   .loose();
 
 const controlName = (req: Request): RequestName => {

@@ -1,10 +1,12 @@
-import { ClockPing, WatchRequest, type ClockPong, type RunState, type Snapshot } from '../../shared/protocol.ts';
+import { ClockPing, NoPayload, WatchRequest, type ClockPong, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { ServiceError } from '../errors.ts';
+import { stageRoom } from '../realtime/stage-feeds.ts';
 import { entry, type Budget } from './table.ts';
 
 /** Where the read requests find the stages: the show itself, or the audience endpoint's copy. */
 export interface StageSource {
   resolveStage(stageId: string | undefined): string;
+  stageIds(): string[];
   runState(stageId: string): RunState;
   snapshot(stageId: string): Snapshot;
 }
@@ -29,6 +31,19 @@ export function readRequests(stages: StageSource, now: () => number) {
         const state = feed === 'run' ? stages.runState(stageId) : stages.snapshot(stageId);
         ctx.conn.watch(stageId, feed);
         return state;
+      },
+    }),
+    // Several stages at once (the agenda's "all stages", the technician's previews): the run feed
+    // of each, on top of whatever this socket watches; it stays in them until it disconnects.
+    'stages:watch': entry({
+      schema: NoPayload,
+      roles: 'anyone',
+      budget: WATCH_BUDGET,
+      run: (_req, ctx): RunState[] => {
+        if (!ctx.conn) throw new ServiceError('bad_request', 'watching stages needs a socket');
+        const states = stages.stageIds().map((id) => stages.runState(id));
+        for (const s of states) ctx.conn.join(stageRoom(s.stageId, 'run'));
+        return states;
       },
     }),
     'clock:ping': entry({

@@ -184,6 +184,29 @@ export class ScreensService {
     this.emitList();
   }
 
+  /**
+   * Stage ids an edit changed: screens showing those stages follow them. Writes now (inside the
+   * caller's transaction); the returned function updates memory and tells the screens once committed.
+   */
+  renameStages(renames: Readonly<Record<string, string>>): () => void {
+    const moved = (l: Layout | null): Layout | null => {
+      if (l === null || !('stageId' in l) || l.stageId === undefined) return l;
+      const to = renames[l.stageId];
+      return to === undefined ? l : { ...l, stageId: to };
+    };
+    const changed = [...this.screens.values()].flatMap((s) => {
+      const layout = moved(s.layout) ?? s.layout;
+      const layoutBeforeBlack = moved(s.layoutBeforeBlack);
+      return layout === s.layout && layoutBeforeBlack === s.layoutBeforeBlack ? [] : [{ ...s, layout, layoutBeforeBlack }];
+    });
+    this.repo.setLayouts(changed.map((s) => ({ id: s.id, layout: s.layout, layoutBeforeBlack: s.layoutBeforeBlack })), this.now());
+    return () => {
+      for (const s of changed) this.screens.set(s.id, s);
+      for (const l of this.listeners) for (const s of changed) l.screenChanged(this.info(s));
+      if (changed.length > 0) this.emitList();
+    };
+  }
+
   private change(targets: Targets, f: (s: ScreenRecord) => Pick<ScreenRecord, 'layout' | 'layoutBeforeBlack'> | null): ScreenInfo[] {
     const recs = targets === 'all' ? [...this.screens.values()] : [...new Set(targets)].map((id) => this.record(id));
     const changed = recs.flatMap((s) => {

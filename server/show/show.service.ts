@@ -7,6 +7,7 @@ import { ActionRefused, applyCommand, dayRun, emptyRun, runningActual, type Stag
 import { snapshotOf } from '../../shared/snapshot.ts';
 import { PROTOCOL_VERSION, type ProgrammePayload, type RunState, type Snapshot } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/index.ts';
+import { findStage } from '../../shared/model/stage-id.ts';
 import { invalidInput, ServiceError } from '../errors.ts';
 import type { ActionsRepository } from '../store/actions.repository.ts';
 import type { ProgrammeRepository } from '../store/programme.repository.ts';
@@ -37,12 +38,27 @@ export type ShowDeps = {
  * The one source of truth. Every accepted command is written to the store before anyone hears of
  * it; everything screens show is derived from the stored runs, the plan and the clock.
  */
-/** The stage a request names, or the first stage when it names none; `not_found` otherwise. */
-export function resolveStage(stageIds: readonly string[], stageId: string | undefined): string {
-  const id = stageId ?? stageIds[0];
-  if (id === undefined || !stageIds.includes(id)) throw new ServiceError('not_found', `unknown stage ${stageId}`);
-  return id;
+/**
+ * The id of the stage a request names by id or by name (case and diacritics aside), or the first
+ * stage when it names none; `not_found` with the valid ids otherwise.
+ */
+export function resolveStage(stages: readonly { id: string; name: string }[], stageId: string | undefined): string {
+  const found = stageId === undefined ? stages[0] : findStage(stages, stageId);
+  if (found === undefined) {
+    throw new ServiceError('not_found', `unknown stage ${stageId}; stages: ${stages.map((s) => s.id).join(', ')}`, {
+      stages: stages.map((s) => ({ id: s.id, name: s.name })),
+    });
+  }
+  return found.id;
 }
+
+/** Stage ids changed by an edit: old id → new id. */
+export type StageRenames = Readonly<Record<string, string>>;
+/**
+ * Told of stage ids an edit changes, inside the store transaction that saves it: writes its own
+ * references (screens showing that stage) and returns what to apply in memory once committed.
+ */
+export type StageRenameListener = (renames: StageRenames) => () => void;
 
 export class ShowService {
   private programme: Programme;
@@ -51,6 +67,7 @@ export class ShowService {
   private payload: ProgrammePayload;
   private readonly stages = new Map<string, StageState>();
   private readonly listeners: Broadcaster[] = [];
+  private readonly renameListeners: StageRenameListener[] = [];
 
   constructor(private readonly deps: ShowDeps) {
     const stored = deps.programmes.load();
@@ -71,6 +88,10 @@ export class ShowService {
     this.listeners.push(b);
   }
 
+  onStageRenames(l: StageRenameListener): void {
+    this.renameListeners.push(l);
+  }
+
   programmePayload(): ProgrammePayload {
     return this.payload;
   }
@@ -80,7 +101,7 @@ export class ShowService {
   }
 
   resolveStage(stageId: string | undefined): string {
-    return resolveStage(this.stageIds(), stageId);
+    return resolveStage(this.programme.event.stages, stageId);
   }
 
   runState(stageId: string): RunState {
@@ -142,7 +163,7 @@ export class ShowService {
    * running (or move it to another day or stage); runs keep their actuals by segment id and every
    * timer derives its remaining time from the new plan, so a new duration takes effect at once.
    */
-  replaceProgramme(next: unknown, expectedRevision: number | undefined): ProgrammePayload {
+  replaceProgramme(next: unknown, expectedRevision: number | undefined, renames: StageRenames = {}): ProgrammePayload {
     const parsed = Programme.safeParse(next);
     if (!parsed.success) throw invalidInput(parsed.error, 'programme');
     const programme = parsed.data;
@@ -153,16 +174,24 @@ export class ShowService {
         revision: this.revision,
       });
     }
-    const conflict = this.runningConflict(programme);
+    const conflict = this.stageIdConflict(programme, renames) ?? this.runningConflict(programme);
     if (conflict) throw conflict;
     const plan = resolvePlan(programme);
     const revision = this.revision + 1;
-    guardedWrite(this.deps.health, () => this.deps.db.transaction(() => this.deps.programmes.save(programme, revision, this.deps.now()))());
+    const renamed = Object.keys(renames).length > 0;
+    let apply: (() => void)[] = [];
+    guardedWrite(this.deps.health, () =>
+      this.deps.db.transaction(() => {
+        this.deps.programmes.save(programme, revision, this.deps.now());
+        apply = renamed ? this.renameListeners.map((l) => l(renames)) : [];
+      })(),
+    );
     this.programme = programme;
     this.revision = revision;
     this.plan = plan;
     this.payload = this.buildPayload();
     for (const l of this.listeners) l.programmeChanged(this.payload);
+    for (const a of apply) a();
     for (const stageId of this.stageIds()) {
       const snap = this.snapshot(stageId);
       for (const l of this.listeners) l.stageChanged(stageId, snap);
@@ -184,6 +213,30 @@ export class ShowService {
           stageId,
         });
       }
+    }
+    return null;
+  }
+
+  /**
+   * Why these stage ids cannot change, or null. A stage that has run keeps its id: its action log,
+   * its report and the consoles watching it are keyed by it, and rewriting a live log is riskier
+   * than asking the organiser to rename the stage's name instead. Renames must name a current
+   * stage and a new id the edit introduces.
+   */
+  stageIdConflict(programme: Programme, renames: StageRenames): ServiceError | null {
+    const before = new Set(this.stageIds());
+    const after = new Set(programme.event.stages.map((s) => s.id));
+    for (const [from, to] of Object.entries(renames)) {
+      if (!before.has(from) || !after.has(to) || after.has(from) || before.has(to)) {
+        return new ServiceError('bad_request', `cannot rename stage ${from} to ${to}: the old id must exist now and the new one only after the edit`);
+      }
+    }
+    for (const [stageId, state] of this.stages) {
+      if (state.version === 0 || after.has(stageId) || !before.has(stageId)) continue;
+      const name = this.programme.event.stages.find((s) => s.id === stageId)?.name ?? stageId;
+      return new ServiceError('stage_has_run', `stage "${name}" (${stageId}) has already run: its id stays, since its action log and report are kept under it; change its name instead`, {
+        stageId,
+      });
     }
     return null;
   }

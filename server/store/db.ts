@@ -63,6 +63,14 @@ export const MIGRATIONS: readonly string[] = [
      SELECT token_hash, role, kind, name, created_at, expires_at, revoked_at FROM tokens;
    DROP TABLE tokens;
    ALTER TABLE tokens_v3 RENAME TO tokens;`,
+  // Files the event owns (the logo, issue 13), in the store so a backup carries them.
+  `CREATE TABLE assets (
+     name TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     data BLOB NOT NULL,
+     hash TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 /** A store that must not be used: the message is one line naming the file and what to do. */

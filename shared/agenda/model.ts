@@ -3,6 +3,7 @@ import { comparableLateness, shiftedStart as shifted } from '../engine/lateness.
 import { deriveStageView, type Phase, type StageView } from '../engine/view.ts';
 import type { SegmentKind } from '../model/programme.schema.ts';
 import { dateInZone } from '../time-format.ts';
+import { findStage } from '../model/stage-id.ts';
 import type { AgendaData } from './data.ts';
 
 /** Attendees hear about a delay only once it is worth changing plans for. */
@@ -27,7 +28,8 @@ export type AgendaRow = {
   paused: boolean;
 };
 
-export type AgendaSelection = { dayId: string; stageId: string };
+/** `all`: every stage of the day on one timeline ("all stages"), `stageId` the tab to go back to. */
+export type AgendaSelection = { dayId: string; stageId: string; all?: boolean };
 
 export type AgendaModel = AgendaSelection & {
   timeZone: string;
@@ -49,10 +51,12 @@ export function todayOf(data: AgendaData, now: number): string | null {
 
 /** Today while the event is on; otherwise the day being run, the next day to come, or the last one. */
 export function defaultSelection(data: AgendaData, now: number, want: Partial<AgendaSelection> = {}): AgendaSelection {
-  const stages = data.event.stages.map((s) => s.id);
-  const stageId = want.stageId !== undefined && stages.includes(want.stageId) ? want.stageId : (stages[0] ?? '');
+  // `?stage=` by id or by name, as on every view.
+  const wanted = want.stageId === undefined ? undefined : findStage(data.event.stages, want.stageId);
+  const stageId = wanted?.id ?? data.event.stages[0]?.id ?? '';
+  const all = want.all === true && data.event.stages.length > 1 ? { all: true } : {};
   const days = data.event.days;
-  if (want.dayId !== undefined && days.some((d) => d.id === want.dayId)) return { dayId: want.dayId, stageId };
+  if (want.dayId !== undefined && days.some((d) => d.id === want.dayId)) return { dayId: want.dayId, stageId, ...all };
   const today = dateInZone(now, data.event.timeZone);
   const running = liveView(data, stageId, now);
   const liveDay = running && running.phase !== 'ended' ? running.dayId : null;
@@ -62,12 +66,17 @@ export function defaultSelection(data: AgendaData, now: number, want: Partial<Ag
     days.find((d) => d.date > today)?.id ??
     days.at(-1)?.id ??
     '';
-  return { dayId, stageId };
+  return { dayId, stageId, ...all };
 }
 
 /** Now and next at the event on this stage: today's day, or the day being run, whatever day is browsed. */
 export function summaryModel(data: AgendaData, stageId: string, now: number): AgendaModel {
   return buildAgenda(data, defaultSelection(data, now, { stageId }), now);
+}
+
+/** The `?stage=` a link names that is no stage of this event (by id or name), or null. */
+export function unknownStage(data: AgendaData, asked: string | null | undefined): string | null {
+  return asked && !findStage(data.event.stages, asked) ? asked : null;
 }
 
 export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number): AgendaModel {
@@ -98,7 +107,9 @@ export function buildAgenda(data: AgendaData, sel: AgendaSelection, now: number)
   // Beyond the engine's ceiling the day runs on another date than printed: not "late".
   const late = comparableLateness(view?.aheadBehindMs ?? null);
   return {
-    ...sel,
+    dayId: sel.dayId,
+    stageId: sel.stageId,
+    ...(sel.all ? { all: true } : {}),
     timeZone: data.event.timeZone,
     todayId,
     live: view !== null,

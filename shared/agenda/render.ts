@@ -4,6 +4,9 @@ import type { AgendaData } from './data.ts';
 import { formatDayDate, roundMinutes, zoneLabel } from './format.ts';
 import type { AgendaT } from './i18n.ts';
 import type { AgendaModel, AgendaRow } from './model.ts';
+import type { AllStagesModel } from './all-stages.ts';
+import { renderAllList, renderStageLines } from './render-all.ts';
+import { esc } from './html.ts';
 
 /**
  * The agenda as HTML strings, pure and DOM-free: the server renders the first response with it
@@ -22,16 +25,27 @@ export type PageContext = {
   qrSvg: string;
   pageUrl: string;
   status: string;
+  /** Every stage on one timeline, when the attendee chose "all stages". */
+  all?: AllStagesModel | null;
+  /** A `?stage=` naming no stage: said above the list, with the stages to choose from. */
+  unknownStage?: string | null;
 };
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
+/** The three live regions in the form the chosen view shows them (one stage or all stages). */
+export function liveRegions(c: Pick<PageContext, 'data' | 'model' | 'summary' | 't' | 'all'>): { summary: string; banner: string; list: string } {
+  const rowOf = { row: renderRow, remaining: remainingText };
+  if (c.all) return { summary: renderStageLines(c.all, c.t, rowOf), banner: '', list: renderAllList(c.all, c.data, c.t, rowOf) };
+  return { summary: renderSummary(c.summary, c.t), banner: renderBanner(c.model, c.t), list: renderList(c.model, c.t) };
+}
+
+export { esc };
 
 export function renderPage(c: PageContext): string {
   const { data, model, t, lang } = c;
   const e = data.event;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const otherName = other === 'en' ? 'English' : 'Tiếng Việt';
+  const regions = liveRegions(c);
   return [
     '<header class="ag-head">',
     '<div class="ag-top">',
@@ -42,22 +56,31 @@ export function renderPage(c: PageContext): string {
     e.theme ? `<p class="ag-theme">${esc(e.theme)}</p>` : '',
     e.venue ? `<p class="ag-venue"><span class="visually-hidden">${esc(t('agenda.venue'))}: </span>${esc(e.venue)}</p>` : '',
     '</header>',
-    `<section class="ag-summary" id="ag-summary" aria-label="${esc(t('agenda.summary'))}">${renderSummary(c.summary, t)}</section>`,
+    `<section class="ag-summary" id="ag-summary" aria-label="${esc(t('agenda.summary'))}">${regions.summary}</section>`,
     renderDayTabs(c),
     renderStageTabs(c),
     '<main class="ag-main" id="ag-main">',
+    c.unknownStage ? renderUnknownStage(c, c.unknownStage) : '',
     `<h2 class="ag-day" id="ag-day">${esc(dayHeading(c))}</h2>`,
     `<p class="ag-tz">${esc(t('agenda.timeZone', { zone: zoneLabel(e.timeZone, c.now) }))}</p>`,
-    `<div id="ag-banner" role="status">${renderBanner(model, t)}</div>`,
-    `<div id="ag-list" class="ag-list">${renderList(model, t)}</div>`,
+    `<div id="ag-banner" role="status">${regions.banner}</div>`,
+    `<div id="ag-list" class="ag-list">${regions.list}</div>`,
     '</main>',
     renderFooter(c),
   ].join('');
 }
 
-function query(model: AgendaModel, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ day: model.dayId, stage: model.stageId, ...extra });
+export function query(model: Pick<AgendaModel, 'dayId' | 'stageId' | 'all'>, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ day: model.dayId, stage: model.stageId, ...(model.all ? { all: '1' } : {}), ...extra });
   return `?${q.toString()}`;
+}
+
+/** "No stage X": the stages there are, each a link to its tab. */
+function renderUnknownStage(c: PageContext, asked: string): string {
+  const items = c.data.event.stages.map(
+    (s) => `<li><a href="${esc(query({ dayId: c.model.dayId, stageId: s.id }))}" data-stage="${esc(s.id)}">${esc(s.name)}</a>${s.venue ? ` <small>${esc(s.venue)}</small>` : ''}</li>`,
+  );
+  return `<div class="ag-unknown" role="alert"><p>${esc(c.t('agenda.unknownStage', { id: asked }))}</p><ul>${items.join('')}</ul></div>`;
 }
 
 function renderDayTabs(c: PageContext): string {
@@ -74,11 +97,13 @@ function renderDayTabs(c: PageContext): string {
 function renderStageTabs(c: PageContext): string {
   const { data, model, t } = c;
   if (data.event.stages.length < 2) return '';
+  const all = `<li><a class="ag-tab ag-stage-tab ag-all-tab" href="${esc(query({ ...model, all: true }))}" data-all="1"${model.all ? ' aria-current="page"' : ''}>${esc(t('agenda.allStages'))}</a></li>`;
   const items = data.event.stages.map((s) => {
-    const current = s.id === model.stageId ? ' aria-current="page"' : '';
-    return `<li><a class="ag-tab ag-stage-tab" href="${esc(query({ ...model, stageId: s.id }))}" data-stage="${esc(s.id)}"${current}>${esc(s.name)}</a></li>`;
+    const current = s.id === model.stageId && !model.all ? ' aria-current="page"' : '';
+    // The venue is in each stage's heading and line; the tabs stay short enough to see side by side.
+    return `<li><a class="ag-tab ag-stage-tab" href="${esc(query({ dayId: model.dayId, stageId: s.id }))}" data-stage="${esc(s.id)}"${current}>${esc(s.name)}</a></li>`;
   });
-  return `<nav class="ag-tabs ag-stages" aria-label="${esc(t('agenda.stages'))}"><ul>${items.join('')}</ul></nav>`;
+  return `<nav class="ag-tabs ag-stages" aria-label="${esc(t('agenda.stages'))}"><ul>${all}${items.join('')}</ul></nav>`;
 }
 
 function dayHeading(c: PageContext): string {
@@ -86,7 +111,8 @@ function dayHeading(c: PageContext): string {
   const day = c.data.event.days[i];
   const stage = c.data.event.stages.find((s) => s.id === c.model.stageId);
   const parts = [day ? `${dayName(c, i)} · ${formatDayDate(day.date, c.lang)}` : c.t('agenda.title')];
-  if (stage && c.data.event.stages.length > 1) parts.push(stage.name);
+  if (c.model.all) parts.push(c.t('agenda.allStagesHeading'));
+  else if (stage && c.data.event.stages.length > 1) parts.push(stage.venue ? `${stage.name} (${stage.venue})` : stage.name);
   return parts.join(' — ');
 }
 
@@ -137,7 +163,7 @@ export function renderList(model: AgendaModel, t: AgendaT): string {
 }
 
 /** Fewer finished rows than this stay in the list: folding one or two away saves little and hides the context. */
-const PAST_FOLD_MIN = 3;
+export const PAST_FOLD_MIN = 3;
 
 function renderGroups(rows: AgendaRow[], tz: string, t: AgendaT): string {
   const groups: { section: string; rows: AgendaRow[] }[] = [];
@@ -155,7 +181,8 @@ function renderGroups(rows: AgendaRow[], tz: string, t: AgendaT): string {
     .join('');
 }
 
-function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT): string {
+/** `tag`: extra markup under the title (the stage and venue, in the all-stages view). */
+export function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT, tag = ''): string {
   const time = (ms: number | null) =>
     ms === null ? '' : `<time datetime="${new Date(ms).toISOString()}">${formatClock(ms, tz)}</time>`;
   const range = r.plannedStart === null ? '' : `${time(r.plannedStart)}${r.plannedEnd !== null ? `–${time(r.plannedEnd)}` : ''}`;
@@ -181,13 +208,14 @@ function renderRow(r: AgendaRow, level: number, tz: string, t: AgendaT): string 
     badge ? `<p class="ag-badges">${badge}</p>` : '',
     // elementtiming: the browser's own record of when the programme was first painted (bench/agenda-slow3g.ts).
     `<h${level} class="ag-seg" elementtiming="agenda-row">${esc(r.title)}</h${level}>`,
+    tag,
     performer,
     r.status === 'now' ? renderProgress(r, t) : '',
     '</li>',
   ].join('');
 }
 
-function remainingText(r: AgendaRow, t: AgendaT): string {
+export function remainingText(r: AgendaRow, t: AgendaT): string {
   const rem = r.remainingMs ?? 0;
   return rem >= 0 ? t('agenda.remaining', { min: Math.max(1, Math.ceil(rem / 60_000)) }) : t('agenda.overtime', { min: Math.floor(-rem / 60_000) });
 }
@@ -200,7 +228,7 @@ function renderProgress(r: AgendaRow, t: AgendaT): string {
 
 function renderFooter(c: PageContext): string {
   const { t, model } = c;
-  const ics = `/api/v1/agenda.ics?stage=${encodeURIComponent(model.stageId)}`;
+  const ics = model.all ? '/api/v1/agenda.ics' : `/api/v1/agenda.ics?stage=${encodeURIComponent(model.stageId)}`;
   return [
     '<footer class="ag-foot">',
     `<button type="button" class="ag-btn" id="ag-share" hidden>${esc(t('agenda.share'))}</button>`,

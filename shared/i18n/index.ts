@@ -7,14 +7,15 @@ import * as led from './messages/led.ts';
 import * as tech from './messages/tech.ts';
 import * as edit from './messages/edit.ts';
 import * as report from './messages/report.ts';
+import * as stages from './messages/stages.ts';
 import * as crew from './messages/crew.ts';
 
 /**
  * Every user-facing string goes through here. Each area keeps its own dictionary file under
  * messages/ (vi first, en typed against it so a missing translation does not compile).
  */
-const vi = { ...common.vi, ...warnings.vi, ...mc.vi, ...stage.vi, ...agenda.vi, ...led.vi, ...tech.vi, ...edit.vi, ...report.vi, ...crew.vi };
-const en: Record<keyof typeof vi, string> = { ...common.en, ...warnings.en, ...mc.en, ...stage.en, ...agenda.en, ...led.en, ...tech.en, ...edit.en, ...report.en, ...crew.en };
+const vi = { ...common.vi, ...warnings.vi, ...mc.vi, ...stage.vi, ...agenda.vi, ...led.vi, ...tech.vi, ...edit.vi, ...report.vi, ...crew.vi, ...stages.vi };
+const en: Record<keyof typeof vi, string> = { ...common.en, ...warnings.en, ...mc.en, ...stage.en, ...agenda.en, ...led.en, ...tech.en, ...edit.en, ...report.en, ...crew.en, ...stages.en };
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

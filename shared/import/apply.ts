@@ -57,7 +57,9 @@ export function applyImport(current: Programme, source: ImportSource, opts: Appl
     opts.mode === 'replace-day'
       ? current.segments.filter((s) => !(s.stageId === stageId && targetDays.has(s.dayId)))
       : current.segments;
-  const programme = Programme.parse({ event: { ...current.event, days }, segments: [...kept, ...imported] });
+  // The venue the document names fills the stage's venue line; one the organiser typed stays.
+  const stages = current.event.stages.map((s) => (s.id === stageId && s.venue === '' && r.venue ? { ...s, venue: r.venue } : s));
+  const programme = Programme.parse({ event: { ...current.event, days, stages }, segments: [...kept, ...imported] });
   return preview(programme, new Set(imported.map((s) => s.id)), newDays, lineOf);
 }
 

@@ -227,7 +227,14 @@ export function parseRows(rows: RawRow[], opts: ParseOptions & { map?: ColumnMap
     errors.push({ code: 'no_rows', line: 0, text: '', params: { lines: read } });
   }
   const used = new Set(segments.map((s) => s.dayKey));
-  return { days: days.filter((d) => used.has(d.key)), segments, notes, errors: errors.sort((a, b) => a.line - b.line) };
+  const venue = documentVenue(rows, headerAt);
+  return {
+    days: days.filter((d) => used.has(d.key)),
+    segments,
+    notes,
+    errors: errors.sort((a, b) => a.line - b.line),
+    ...(venue ? { venue } : {}),
+  };
 }
 
 function joinContinuation(p: Pending, r: RawRow, map: ColumnMap) {
@@ -282,6 +289,24 @@ function documentYear(rows: RawRow[]): number | null {
       const d = findDate(c, null);
       if (d) return Number(d.slice(0, 4));
     }
+  }
+  return null;
+}
+
+/** "c) Địa điểm: Trung tâm Hội nghị…" / "Venue: …", as plans write it above their table. */
+const VENUE_LINE = /^(?:[a-zđ]\)\s*|[-–•]\s*)?(?:địa\s*điểm(?:\s*(?:tổ\s*chức|dự\s*kiến))?|venue|location)\s*:\s*(.+)$/iu;
+
+/**
+ * The venue the document names before its table (the first such line), or null. Plans of a
+ * multi-venue week put one before each venue's programme, so it names the stage it is imported onto.
+ */
+function documentVenue(rows: RawRow[], headerAt: number): string | null {
+  const before = headerAt >= 0 ? rows.slice(0, headerAt) : rows;
+  for (const r of before) {
+    const line = r.cells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+    const m = VENUE_LINE.exec(line);
+    const venue = m?.[1]?.trim().replace(/[.;]+$/, '');
+    if (venue) return venue.slice(0, 300);
   }
   return null;
 }

@@ -61,4 +61,6 @@ export type ParseResult = {
   segments: ParsedSegment[];
   notes: ImportNote[];
   errors: RowError[];
+  /** The venue the document names ("Địa điểm: …") above its table, if any. */
+  venue?: string;
 };

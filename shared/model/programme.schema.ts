@@ -32,6 +32,8 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const Stage = z.object({
   id,
   name: z.string().min(1).max(120),
+  /** Where this stage is ("Trung tâm Hội nghị tỉnh"); the event keeps its own address in `venue`. */
+  venue: z.string().max(300).default(''),
 });
 export type Stage = z.infer<typeof Stage>;
 

@@ -12,9 +12,25 @@ const text = (max: number) =>
       if (why) ctx.addIssue({ code: 'custom', message: `the text ${why}` });
     });
 
+/**
+ * What a now/next screen may show besides the title and "next". Omitted means the default of a
+ * screen facing the hall (DEFAULT_SHOW): the countdown yes, the speaker's overtime never.
+ */
+export const ShowOptions = z
+  .object({ countdown: z.boolean(), overtime: z.boolean(), clock: z.boolean(), logo: z.boolean() })
+  .partial()
+  .strict();
+export type ShowOptions = z.infer<typeof ShowOptions>;
+export type ResolvedShow = Required<ShowOptions>;
+/** An LED wall faces the audience: no red "+01:05" unless the technician asks for it. */
+export const LED_SHOW: ResolvedShow = { countdown: true, overtime: false, clock: false, logo: false };
+/** The stage timer faces the speaker: everything. */
+export const STAGE_SHOW: ResolvedShow = { countdown: true, overtime: true, clock: true, logo: false };
+export const resolveShow = (given: ShowOptions | undefined, defaults: ResolvedShow): ResolvedShow => ({ ...defaults, ...given });
+
 /** What an LED screen shows. Parameters travel with the layout so one assignment says it all. */
 export const Layout = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('now-next'), stageId: ref.optional() }).strict(),
+  z.object({ type: z.literal('now-next'), stageId: ref.optional(), show: ShowOptions.optional() }).strict(),
   z.object({ type: z.literal('agenda'), stageId: ref.optional() }).strict(),
   z.object({ type: z.literal('countdown'), segmentId: ref, label: text(200).optional() }).strict(),
   z.object({ type: z.literal('qr'), text: text(300).optional(), url: z.string().max(500).optional() }).strict(),

@@ -14,6 +14,7 @@ const REQUEST_ERRORS: Record<Exclude<ErrorCode, Refusal>, true> = {
   protocol_mismatch: true,
   internal: true,
   segment_running: true,
+  stage_has_run: true,
   offline: true,
   timeout: true,
 };

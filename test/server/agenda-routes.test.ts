@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { DATA_ID } from '../../server/agenda/agenda.page.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { loginToken, startTestServer, type TestServer } from '../support/server.ts';
+import type { ProgrammePayload } from '../../shared/protocol.ts';
 
 /** A stand-in for the vite build: the agenda template with a stylesheet link and a script. */
 function fakeClientDir(): string {
@@ -118,6 +119,35 @@ describe('agenda routes', () => {
     const html = r.body.toString('utf8');
     expect(html).not.toContain('<svg');
     expect(html).not.toContain('<script>x');
+  });
+
+  it('renders every stage on one timeline with ?all=1, finds a stage by name, and lists the stages for an unknown one', async () => {
+    const token = await loginToken(server.url);
+    const { programme, revision } = (await (await fetch(`${server.url}/api/v1/programme`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgrammePayload;
+    const second = { id: 'mang-den', name: 'Măng Đen', venue: 'xã Măng Đen' };
+    const edited = {
+      event: { ...programme.event, stages: [...programme.event.stages, second] },
+      segments: [...programme.segments, { id: 'md-1', dayId: 'd1', stageId: 'mang-den', plannedStart: '17:00', durationMin: 30, title: 'Hội thảo du lịch số' }],
+    };
+    const put = await fetch(`${server.url}/api/v1/programme`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ programme: edited, expectedRevision: revision }),
+    });
+    expect(put.status).toBe(200);
+    const all = await (await fetch(`${server.url}/agenda?day=d1&all=1`)).text();
+    expect(all).toContain('class="ag-stage-lines"');
+    expect(all).toMatch(/<p class="ag-stage-tag" data-stage-tag="mang-den"><span>Măng Đen<\/span> · xã Măng Đen<\/p>/);
+    expect(all).toContain('Ca nhạc, chào mừng Ngày Hội');
+    const byName = await (await fetch(`${server.url}/agenda?day=d1&stage=${encodeURIComponent('măng đen')}`)).text();
+    // (Every segment is in the inlined data; the rendered list holds the chosen stage's only.)
+    const list = /<div id="ag-list" class="ag-list">([\s\S]*?)<\/main>/.exec(byName)?.[1] ?? '';
+    expect(list).toContain('Hội thảo du lịch số');
+    expect(list).not.toContain('Ca nhạc, chào mừng Ngày Hội');
+    expect(byName).toMatch(/<h2 class="ag-day" id="ag-day">[^<]*Măng Đen \(xã Măng Đen\)<\/h2>/);
+    const unknown = await (await fetch(`${server.url}/agenda?stage=stage`)).text();
+    expect(unknown).toContain('Không có sân khấu “stage”. Chọn một sân khấu:');
+    expect(unknown).toMatch(/<div class="ag-unknown" role="alert">.*href="\?day=d\d&amp;stage=mang-den" data-stage="mang-den">Măng Đen<\/a> <small>xã Măng Đen<\/small>/);
   });
 
   it('follows a new build without a restart (the old hashed assets are gone by then)', async () => {

@@ -114,6 +114,6 @@ describe('docs/api.md', () => {
     const doc = readFileSync(join(ROOT, 'docs/api.md'), 'utf8');
     const documented = doc.split('<!-- roles:start -->\n')[1]?.split('\n<!-- roles:end -->')[0];
     // On a mismatch, the expected text is the table to paste into docs/api.md.
-    expect(documented).toBe(rolesMarkdown(server.app.table, ['stage:watch', 'clock:ping']));
+    expect(documented).toBe(rolesMarkdown(server.app.table, ['stage:watch', 'stages:watch', 'clock:ping']));
   });
 });

@@ -20,6 +20,7 @@ import { STAGE_B, twoStageProgramme } from '../support/two-stages.ts';
 /** A payload that passes the entry's schema, acting on `stage`: only the caller decides the verdict. */
 const SAMPLES: Record<RequestName, (stage: string) => Record<string, unknown>> = {
   'stage:watch': (stage) => ({ stageId: stage }),
+  'stages:watch': () => ({}),
   'clock:ping': () => ({ t0: 1 }),
   'screen:pair': () => ({ width: 1920, height: 1080 }),
   // A real screen's key: a wrong one is refused (`unauthorized`) whoever sends it.
@@ -118,7 +119,7 @@ afterAll(() => server.close());
 async function overSocket(c: Caller, s: TestClient, live: boolean): Promise<string[]> {
   const wrong: string[] = [];
   for (const [name, e] of Object.entries(server.app.table) as [RequestName, Entry][]) {
-    const served = !live || name === 'stage:watch' || name === 'clock:ping';
+    const served = !live || name === 'stage:watch' || name === 'stages:watch' || name === 'clock:ping';
     const want = served ? expected(e, c) : 'forbidden';
     expectedSeen.add(want);
     const got = verdictOf(codeOf(await askRaw(s, wireOf(name), SAMPLES[name](c.stage))));

@@ -82,11 +82,14 @@ export function useTestServer(opts: TestServerOptions | (() => TestServerOptions
     server = null;
   };
   (scope.each ? beforeEach : beforeAll)(start);
-  afterEach(() => {
+  // One hook, so the sockets close before the server does (hooks run in reverse order; a server
+  // closed under clients that keep reconnecting waits for them).
+  afterEach(async () => {
     for (const s of sockets) s.disconnect();
     sockets = [];
+    if (scope.each) await stop();
   });
-  (scope.each ? afterEach : afterAll)(stop);
+  if (!scope.each) afterAll(stop);
   return {
     get url() {
       return running().url;

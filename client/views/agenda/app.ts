@@ -2,8 +2,9 @@ import type { Lang } from '../../../shared/i18n/index.ts';
 import { fresher, withProgramme, withRunState, type AgendaData } from '../../../shared/agenda/data.ts';
 import { agendaT, isLang, LANG_KEY } from '../../../shared/agenda/i18n.ts';
 import type { ConnectLive, Live, LinkState } from './live.ts';
-import { buildAgenda, defaultSelection, summaryModel, type AgendaSelection } from '../../../shared/agenda/model.ts';
-import { renderBanner, renderList, renderPage, renderSummary, statusText } from '../../../shared/agenda/render.ts';
+import { buildAgenda, defaultSelection, summaryModel, unknownStage, type AgendaSelection } from '../../../shared/agenda/model.ts';
+import { buildAllStages } from '../../../shared/agenda/all-stages.ts';
+import { liveRegions, query, renderPage, statusText } from '../../../shared/agenda/render.ts';
 
 export const STORE_KEY = 'ros.agenda.data';
 const TICK_MS = 1000;
@@ -46,7 +47,10 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   let sel = defaultSelection(data, serverNow(), {
     ...(dayParam ? { dayId: dayParam } : {}),
     ...(stageParam ? { stageId: stageParam } : {}),
+    all: url.searchParams.get('all') === '1',
   });
+  // Said until the attendee picks a stage: the link's `?stage=` names none of this event's.
+  let asked = unknownStage(data, stageParam);
   let link: LinkState = 'connecting';
   let lastUpdate: number | null = data.asOf;
   const qrSvg = root.querySelector('.ag-qr-code')?.innerHTML ?? '';
@@ -57,20 +61,27 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
 
   const region = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
 
+  /** The chosen view's models at `now`: one stage with its summary, or every stage. */
+  function models(t: ReturnType<typeof agendaT>, now: number) {
+    const model = buildAgenda(data, sel, now);
+    const summary = summaryModel(data, sel.stageId, now);
+    const all = sel.all ? buildAllStages(data, sel.dayId, now) : null;
+    return { data, model, summary, all, t };
+  }
+
   function renderAll(): void {
     const t = agendaT(lang);
     const now = serverNow();
-    const model = buildAgenda(data, sel, now);
+    const m = models(t, now);
     const focused = root.ownerDocument.activeElement;
     const focusKey = focused instanceof HTMLElement ? focusKeyOf(focused) : null;
     const qrOpen = region('ag-qr')?.hasAttribute('open') ?? false;
     const status = statusText(t, link, lastUpdate, data.event.timeZone);
-    const summary = summaryModel(data, sel.stageId, now);
-    root.innerHTML = renderPage({ data, model, summary, lang, t, now, qrSvg, pageUrl, status });
+    root.innerHTML = renderPage({ ...m, lang, now, qrSvg, pageUrl, status, unknownStage: asked });
     if (qrOpen) region('ag-qr')?.setAttribute('open', '');
     restorePast();
     showCurrentTab();
-    shown.summary = renderSummary(summary, t);
+    shown.summary = liveRegions(m).summary;
     shown.banner = region('ag-banner')?.innerHTML ?? '';
     shown.list = region('ag-list')?.innerHTML ?? '';
     shown.status = status;
@@ -84,10 +95,7 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
 
   function renderLive(): void {
     const t = agendaT(lang);
-    const model = buildAgenda(data, sel, serverNow());
-    const banner = renderBanner(model, t);
-    const list = renderList(model, t);
-    const summary = renderSummary(summaryModel(data, sel.stageId, serverNow()), t);
+    const { banner, list, summary } = liveRegions(models(t, serverNow()));
     if (summary !== shown.summary) setHtml('ag-summary', (shown.summary = summary));
     const status = statusText(t, link, lastUpdate, data.event.timeZone);
     // Compared with what was last written, not with the DOM (the browser re-serialises it).
@@ -151,15 +159,13 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
   }
 
   function select(next: AgendaSelection): void {
-    const stageChanged = next.stageId !== sel.stageId;
     sel = next;
-    const q = new URLSearchParams({ day: sel.dayId, stage: sel.stageId });
+    asked = null;
     try {
-      root.ownerDocument.defaultView?.history.replaceState(null, '', `${url.pathname}?${q.toString()}`);
+      root.ownerDocument.defaultView?.history.replaceState(null, '', `${url.pathname}${query(sel)}`);
     } catch {
       // A sandboxed document may refuse; the selection still applies.
     }
-    if (stageChanged) live.watch(sel.stageId);
     renderAll();
   }
 
@@ -206,9 +212,12 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     if (day !== undefined) {
       ev.preventDefault();
       select({ ...sel, dayId: day });
+    } else if (target.dataset.all !== undefined) {
+      ev.preventDefault();
+      select({ ...sel, all: true });
     } else if (stage !== undefined) {
       ev.preventDefault();
-      select({ ...sel, stageId: stage });
+      select({ dayId: sel.dayId, stageId: stage });
     } else if (target.id === 'ag-lang') {
       ev.preventDefault();
       setLang(lang === 'vi' ? 'en' : 'vi');
@@ -223,6 +232,7 @@ export function mountAgenda(env: AgendaEnv): AgendaApp {
     programme: (p) => {
       const before = data.revision;
       changed(withProgramme(data, p, serverNow()));
+      // A new programme may add stages: every stage's feed again (watched stages stay watched).
       if (data.revision !== before) {
         live.watch(sel.stageId);
         renderAll();

@@ -17,7 +17,7 @@ export type Live = { watch(stageId: string): void; close(): void };
 export type ConnectLive = (stageId: string, h: LiveHandlers) => Live;
 
 /**
- * The read-only side of the socket protocol for phones: watch one stage, follow the programme,
+ * The read-only side of the socket protocol for phones: watch every stage, follow the programme,
  * estimate the server clock. No token and no control, so none of the consoles' code comes along.
  * After any reconnect (or the phone waking up) it asks for the whole run state again.
  */
@@ -38,8 +38,9 @@ export const connectLive: ConnectLive = (initialStage, h) => {
   const watch = (id: string) => {
     stageId = id;
     if (!socket.connected) return;
-    socket.timeout(15_000).emit('stage:watch', { stageId: id, feed: 'run' }, (err: Error | null, r: Ack<RunState>) => {
-      if (!err && r.ok) h.runState(r.data);
+    // Every stage's run feed: the stage tabs and the "all stages" view stay live without re-watching.
+    socket.timeout(15_000).emit('stages:watch', {}, (err: Error | null, r: Ack<RunState[]>) => {
+      if (!err && r.ok) for (const state of r.data) h.runState(state);
     });
   };
   const onVisible = () => {

@@ -15,6 +15,7 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { useEditor } from './useEditor.ts';
 import './edit.css';
 import { runningActual } from '../../../shared/engine/run.ts';
+import { findStage } from '../../../shared/model/stage-id.ts';
 
 /** `/edit` — programme editor, import, export; admin login. */
 export default function EditView() {
@@ -58,7 +59,8 @@ function Editor() {
 
   // A programme always has a day and a stage (its schema says so); until one arrives there is nothing to edit.
   const day = p && (p.event.days.find((d) => d.id === dayId) ?? p.event.days[0]);
-  const stage = p && (p.event.stages.find((s) => s.id === stageId) ?? p.event.stages[0]);
+  // `?stage=` by id or by name, like every view; an unknown one opens the first stage.
+  const stage = p && ((stageId === null ? undefined : findStage(p.event.stages, stageId)) ?? p.event.stages[0]);
   if (!p || !day || !stage) return <main className="edit-app loading">{t('conn.connecting')}</main>;
   // Running, paused or in overtime: the segment at the cursor that has not ended.
   const running = runState && runState.stageId === stage.id && runningActual(runState.run) ? runState.run.cursorId : null;
@@ -105,7 +107,7 @@ function Editor() {
       {tab === 'programme' ? (
         <ProgrammeTab t={t} programme={p} plan={payload?.plan ?? null} dayId={day.id} stageId={stage.id} runningId={running} commit={ed.commit} hold={ed.hold} />
       ) : null}
-      {tab === 'event' ? <EventSettings t={t} programme={p} commit={(next) => ed.commit(next)} /> : null}
+      {tab === 'event' ? <EventSettings t={t} token={token} programme={p} commit={(next, renames) => ed.commit(next, { renamedStages: renames })} /> : null}
       {tab === 'import' ? (
         <ImportPanel
           t={t}

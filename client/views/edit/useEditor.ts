@@ -69,13 +69,14 @@ export function useEditor(token: string) {
   }, [token]);
 
   const commit = useCallback(
-    (next: Programme, opts: { undoable?: boolean; toast?: Toast } = {}) => {
+    (next: Programme, opts: { undoable?: boolean; toast?: Toast; renamedStages?: Record<string, string> } = {}) => {
       const before = draft;
       setDraft(next);
       setStatus({ kind: 'saving' });
       saving.current += 1;
       const job = async () => {
-        const r = await api<ProgrammePayload>(token, 'PUT', '/api/v1/programme', { programme: next, expectedRevision: revision.current });
+        const renamed = opts.renamedStages && Object.keys(opts.renamedStages).length > 0 ? { renamedStages: opts.renamedStages } : {};
+        const r = await api<ProgrammePayload>(token, 'PUT', '/api/v1/programme', { programme: next, expectedRevision: revision.current, ...renamed });
         saving.current -= 1;
         if (r.ok) {
           revision.current = r.data.revision;

@@ -52,8 +52,12 @@ export function eventProblems(e: Event): { field: string; problem: Problem }[] {
     else if (seen.has(d.date)) out.push({ field: `days.${i}.date`, problem: { key: 'edit.invalid.date_duplicate', params: { date: d.date } } });
     seen.add(d.date);
   });
+  const ids = new Set<string>();
   e.stages.forEach((s, i) => {
     if (s.name.trim() === '') out.push({ field: `stages.${i}.name`, problem: { key: 'edit.invalid.name' } });
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(s.id)) out.push({ field: `stages.${i}.id`, problem: { key: 'edit.invalid.stage_id' } });
+    else if (ids.has(s.id)) out.push({ field: `stages.${i}.id`, problem: { key: 'edit.invalid.stage_id_taken' } });
+    ids.add(s.id);
   });
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Layout } from '../../../shared/model/screen.schema.ts';
+import { LED_SHOW, resolveShow, type Layout } from '../../../shared/model/screen.schema.ts';
 import { shapeOf } from '../../components/fit.ts';
 import { AgendaLayout } from './layouts/AgendaLayout.tsx';
 import { CountdownLayout } from './layouts/CountdownLayout.tsx';
@@ -24,7 +24,7 @@ function body(layout: Layout, width: number, height: number, now: number) {
   const unit = Math.min(width, height);
   switch (layout.type) {
     case 'now-next':
-      return <NowNextLayout now={now} unit={unit} />;
+      return <NowNextLayout now={now} unit={unit} show={resolveShow(layout.show, LED_SHOW)} />;
     case 'agenda':
       return <AgendaLayout now={now} width={width} height={height} />;
     case 'countdown':

@@ -7,6 +7,8 @@ import { useT, useDocumentTitle } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { useStageView } from '../../store/useStageView.ts';
+import { useStageParam } from '../../store/useStageParam.ts';
+import { StageChooser } from '../../components/StageChooser.tsx';
 import { useSegmentIndex } from '../stage/useSegmentIndex.ts';
 import { McScreen } from './McScreen.tsx';
 import { useWakeLock } from './useWakeLock.ts';
@@ -25,9 +27,12 @@ export default function McView() {
 
 function McLive() {
   const session = useSession();
-  // A login of one stage works on that stage, whatever the address says.
+  // A login of one stage works on that stage, whatever the address says; otherwise the link's
+  // stage (by id or name) until the MC picks another on the console.
   const scoped = session?.stageId ?? null;
-  const [stageId, setStageId] = useState<string | undefined>(() => scoped ?? new URLSearchParams(location.search).get('stage') ?? undefined);
+  const link = useStageParam();
+  const [picked, setStageId] = useState<string | undefined>(undefined);
+  const stageId = scoped ?? picked ?? link.stageId;
   const conn = useConnection(stageId, session?.token);
   const now = useServerNow();
   const view = useStageView(now);
@@ -45,6 +50,7 @@ function McLive() {
     url.searchParams.set('stage', id);
     history.replaceState(null, '', url);
   };
+  if (scoped === null && picked === undefined && link.unknown && payload) return <StageChooser asked={link.param ?? ''} stages={payload.programme.event.stages} />;
   return (
     <McScreen
       view={view}

@@ -1,5 +1,6 @@
 import type { StageView } from '../../../shared/engine/view.ts';
 import type { Segment } from '../../../shared/model/programme.schema.ts';
+import { STAGE_SHOW, type ResolvedShow } from '../../../shared/model/screen.schema.ts';
 import { FitText } from '../../components/FitText.tsx';
 import { useT } from '../../i18n/lang.ts';
 import { formatClock, formatDuration } from '../../../shared/time-format.ts';
@@ -14,10 +15,13 @@ export type StageScreenProps = {
   timeZone: string;
   eventTitle: string;
   connection: ConnectionStatus;
+  /** What this timer shows (its link's options); by default everything but the logo. */
+  show?: ResolvedShow;
+  logoUrl?: string;
 };
 
 /** The speaker's timer: one huge number, readable from ten metres, and the MC's message. */
-export function StageScreen({ view, now, segments, timeZone, eventTitle, connection }: StageScreenProps) {
+export function StageScreen({ view, now, segments, timeZone, eventTitle, connection, show = STAGE_SHOW, logoUrl = '' }: StageScreenProps) {
   const t = useT();
   const label = (l: Label) => t(l.key, l.params);
   const clock = formatClock(now, timeZone);
@@ -29,10 +33,12 @@ export function StageScreen({ view, now, segments, timeZone, eventTitle, connect
   let digits: string | null = null;
   let level = 'normal';
   if (view && timer) {
-    digits = timer.text;
-    level = timer.level;
-    caption = timer.paused ? t('stage.paused') : timer.overtime ? t('stage.overtime') : null;
-  } else if (view && next && (view.phase === 'gap' || view.phase === 'idle')) {
+    // A timer facing the hall (`overtime=0`) keeps the title and "next" past zero, never the red "+01:05".
+    const hidden = !show.countdown || (timer.overtime && !show.overtime);
+    digits = hidden ? null : timer.text;
+    level = hidden ? 'normal' : timer.level;
+    caption = timer.paused ? t('stage.paused') : timer.overtime && !hidden ? t('stage.overtime') : null;
+  } else if (show.countdown && view && next && (view.phase === 'gap' || view.phase === 'idle')) {
     const order = view.segments.map((s) => s.id);
     const prevId = previousInLine(order, next.id);
     const left = gapRemainingMs(view, now);
@@ -52,14 +58,17 @@ export function StageScreen({ view, now, segments, timeZone, eventTitle, connect
       data-phase={view?.phase ?? 'loading'}
     >
       <header className="stage-top">
+        {show.logo && logoUrl ? <img className="stage-logo" src={logoUrl} alt="" data-testid="stage-logo" /> : null}
         {/* Fitted into two lines' height: a long title shrinks rather than being cut mid-word. */}
         <h1 className="stage-title" data-testid="stage-title">
           <FitText text={current?.title ?? eventTitle} maxPx={5.2 * vh} minPx={2.4 * vh} align="start" />
         </h1>
         <div className="stage-top-right">
-          <time className="stage-clock" data-testid="stage-clock">
-            {clock}
-          </time>
+          {show.clock ? (
+            <time className="stage-clock" data-testid="stage-clock">
+              {clock}
+            </time>
+          ) : null}
           {/* In the header's flow, under the clock: it never covers the title. */}
           {connection !== 'online' ? (
             <p className={`stage-conn stage-conn-${connection}`} role="status" data-testid="stage-conn">

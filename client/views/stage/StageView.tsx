@@ -1,20 +1,25 @@
-import { translate } from '../../../shared/i18n/index.ts';
-import { useLang, useDocumentTitle, useUrlLang } from '../../i18n/lang.ts';
+import { useDocumentTitle, useUrlLang } from '../../i18n/lang.ts';
+import { StageChooser } from '../../components/StageChooser.tsx';
 import { useConnection } from '../../net/useConnection.ts';
 import { useServerNow, useShow } from '../../store/hooks.ts';
 import { useStageView } from '../../store/useStageView.ts';
+import { useStageParam } from '../../store/useStageParam.ts';
+import { stageShowFrom } from './stage-options.ts';
+import { localLogo } from '../../../shared/model/logo.ts';
 import { StageScreen } from './StageScreen.tsx';
 import { useSegmentIndex } from './useSegmentIndex.ts';
 import './stage.css';
 
 const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
 
-/** `/stage?stage=ID[&lang=en]` — public, no login. Redrawn every animation frame from the server clock estimate. */
+/**
+ * `/stage?stage=ID[&lang=en][&overtime=0&countdown=0&clock=0&logo=1]` — public, no login. The stage
+ * by id or name. Redrawn every animation frame from the server clock estimate.
+ */
 export default function StageView() {
   // No controls on a screen facing the speaker: `?lang=en` in its link sets the language.
   useUrlLang();
-  const lang = useLang();
-  const stageId = new URLSearchParams(location.search).get('stage') ?? undefined;
+  const { param, stageId, unknown } = useStageParam();
   useConnection(stageId);
   const now = useServerNow();
   const view = useStageView(now);
@@ -22,16 +27,7 @@ export default function StageView() {
   const event = useShow((s) => s.programme?.programme.event);
   const connection = useShow((s) => s.connection);
   useDocumentTitle('stage.title');
-  const unknown = stageId !== undefined && event !== undefined && !event.stages.some((s) => s.id === stageId);
-  if (unknown) {
-    return (
-      <main className="stage stage-phase-loading">
-        <p className="stage-caption" role="alert">
-          {translate(lang, 'stage.unknownStage', { id: stageId })}
-        </p>
-      </main>
-    );
-  }
+  if (unknown && event) return <StageChooser asked={param ?? ''} stages={event.stages} />;
   return (
     <StageScreen
       view={view}
@@ -40,6 +36,8 @@ export default function StageView() {
       timeZone={event?.timeZone ?? DEFAULT_TZ}
       eventTitle={event?.title ?? ''}
       connection={connection}
+      show={stageShowFrom(location.search)}
+      logoUrl={localLogo(event?.logoUrl ?? '')}
     />
   );
 }

@@ -47,6 +47,17 @@ export function AssignPanel({ programme, selectedCount, onApply }: Props) {
           </select>
         </label>
       ) : null}
+      {form.type === 'now-next' ? (
+        <fieldset className="tech-show" data-testid="tech-show">
+          <legend>{t('tech.show.title')}</legend>
+          {(['countdown', 'overtime', 'clock', 'logo'] as const).map((k) => (
+            <label key={k}>
+              <input type="checkbox" checked={form.show[k]} onChange={(e) => set({ show: { ...form.show, [k]: e.target.checked } })} />
+              {t(`tech.show.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {form.type === 'countdown' ? (
         <>
           <label className="tech-field">

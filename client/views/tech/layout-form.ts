@@ -1,5 +1,5 @@
 import type { Programme } from '../../../shared/model/programme.schema.ts';
-import { Layout, type LayoutType } from '../../../shared/model/screen.schema.ts';
+import { Layout, LED_SHOW, type LayoutType, type ResolvedShow } from '../../../shared/model/screen.schema.ts';
 
 /** The technician's choices in the assign panel, before they form a layout. */
 export type LayoutForm = {
@@ -10,16 +10,22 @@ export type LayoutForm = {
   message: string;
   qrText: string;
   qrUrl: string;
+  /** What a now/next wall shows besides title and next (defaults: a wall facing the hall). */
+  show: ResolvedShow;
 };
 
-export const emptyForm = (): LayoutForm => ({ type: 'now-next', stageId: '', segmentId: '', label: '', message: '', qrText: '', qrUrl: '' });
+export const emptyForm = (): LayoutForm => ({ type: 'now-next', stageId: '', segmentId: '', label: '', message: '', qrText: '', qrUrl: '', show: { ...LED_SHOW } });
 
 /** The layout the form describes, or null while a required field is missing. */
 export function layoutFromForm(f: LayoutForm): Layout | null {
   const opt = (key: string, v: string) => (v.trim() ? { [key]: v.trim() } : {});
   const candidate = (() => {
     switch (f.type) {
-      case 'now-next':
+      case 'now-next': {
+        // Only what differs from the wall defaults travels, so a plain layout stays `{type}`.
+        const show = Object.fromEntries(Object.entries(f.show).filter(([k, v]) => LED_SHOW[k as keyof ResolvedShow] !== v));
+        return { type: f.type, ...opt('stageId', f.stageId), ...(Object.keys(show).length > 0 ? { show } : {}) };
+      }
       case 'agenda':
         return { type: f.type, ...opt('stageId', f.stageId) };
       case 'countdown':

@@ -7,14 +7,14 @@ import { connect, type Connection } from '../../net/connection.ts';
 export type ScreenCommand = 'screen:confirm' | 'screen:assign' | 'screen:restore' | 'screen:rename' | 'screen:identify' | 'screen:forget';
 
 /**
- * The technician's live list of screens. The socket also watches the first stage, so previews
- * show the live show; every command is answered by the server or reported as not sent.
+ * The technician's live list of screens. The socket also follows every stage, so each preview
+ * shows the live show of the stage its screen is assigned to; every command is answered by the server or reported as not sent.
  */
 export function useScreens(token: string) {
   const [screens, setScreens] = useState<ScreenInfo[]>([]);
   const [conn, setConn] = useState<Connection | null>(null);
   useEffect(() => {
-    const c = connect({ token });
+    const c = connect({ token, allStages: true });
     // The connection is the external system this effect opens; the technician's sends need it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setConn(c);

@@ -35,6 +35,13 @@ export const vi = {
   'agenda.pausedNow': 'Đang tạm dừng',
   'agenda.at': 'lúc {time}',
   'agenda.pastFolded': 'Đã qua {count} tiết mục — xem lại',
+  'agenda.allStages': 'Tất cả sân khấu',
+  'agenda.allStagesHeading': 'Tất cả sân khấu',
+  'agenda.stageNotStarted': 'Chưa bắt đầu',
+  'agenda.stageEnded': 'Đã kết thúc',
+  'agenda.stageLate': 'chậm {min} phút',
+  'agenda.stageOnTime': 'đúng giờ',
+  'agenda.unknownStage': 'Không có sân khấu “{id}”. Chọn một sân khấu:',
 };
 
 export const en: Record<keyof typeof vi, string> = {
@@ -74,4 +81,11 @@ export const en: Record<keyof typeof vi, string> = {
   'agenda.pausedNow': 'Paused',
   'agenda.at': 'at {time}',
   'agenda.pastFolded': '{count} segments finished — show them',
+  'agenda.allStages': 'All stages',
+  'agenda.allStagesHeading': 'All stages',
+  'agenda.stageNotStarted': 'Not started',
+  'agenda.stageEnded': 'Ended',
+  'agenda.stageLate': '{min} min late',
+  'agenda.stageOnTime': 'on time',
+  'agenda.unknownStage': 'There is no stage “{id}”. Choose a stage:',
 };

@@ -12,7 +12,6 @@ export const vi = {
   'stage.paused': 'Tạm dừng',
   'stage.overtime': 'Quá giờ',
   'stage.waiting': 'Đang chờ chương trình…',
-  'stage.unknownStage': 'Không có sân khấu “{id}”',
 };
 
 export const en: Record<keyof typeof vi, string> = {
@@ -29,5 +28,4 @@ export const en: Record<keyof typeof vi, string> = {
   'stage.paused': 'Paused',
   'stage.overtime': 'Overtime',
   'stage.waiting': 'Waiting for the programme…',
-  'stage.unknownStage': 'There is no stage “{id}”',
 };

@@ -129,15 +129,71 @@ describe('agenda page (DOM)', () => {
     expect(location.search).toBe('?day=d2&stage=main');
   });
 
-  it('offers a stage filter when there is more than one stage and watches the chosen stage', () => {
+  it('offers a stage filter when there is more than one stage; every stage is followed from the start', () => {
     const f = mount(twoDayProgramme([{ id: 'main', name: 'Sân khấu chính' }, { id: 'expo', name: 'Khu triển lãm' }]));
     const nav = getByRole(root, 'navigation', { name: 'Chọn sân khấu' });
     fireEvent.click(within(nav).getByRole('link', { name: 'Khu triển lãm' }));
     expect(row('expo')).toBeTruthy();
     expect(root.querySelector('#seg-welcome')).toBeNull();
-    expect(f.watched).toEqual(['main', 'expo']);
+    // The live socket follows every stage (stages:watch), so switching tabs needs no new watch.
+    expect(f.watched).toEqual(['main']);
     expect(getByRole(root, 'heading', { level: 2 }).textContent).toContain('Khu triển lãm');
     expect(root.querySelector('#ag-ics')!.getAttribute('href')).toBe('/api/v1/agenda.ics?stage=expo');
+  });
+
+  it('all stages: one timeline of the day, each row tagged with its stage and venue, live status and delay per stage', () => {
+    const stages = [
+      { id: 'main', name: 'Sân khấu chính', venue: 'Trung tâm Hội nghị tỉnh' },
+      { id: 'expo', name: 'Khu triển lãm', venue: 'xã Măng Đen' },
+    ];
+    const p = twoDayProgramme(stages);
+    clock = at('17:12');
+    // Main started 7 minutes late; the expo stage started on time.
+    const main = snapshotAfter(p, [[{ type: 'start', dayId: 'd1' }, at('17:07')]], clock);
+    const expo = snapshotAfter(p, [[{ type: 'start', dayId: 'd1' }, at('17:00')]], clock, 'expo');
+    const f = mount(p, [main, expo], 'http://venue.lan/agenda?stage=expo');
+    const nav = getByRole(root, 'navigation', { name: 'Chọn sân khấu' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Tất cả sân khấu' }));
+    expect(getByRole(root, 'heading', { level: 2 }).textContent).toContain('Tất cả sân khấu');
+    // One list in time order across both stages, each row saying where it is.
+    const rows = Array.from(root.querySelectorAll<HTMLElement>('#ag-list .ag-row'));
+    // Main's first segment started at 17:07, so the expo (on since 17:00) comes first.
+    expect(rows.map((r) => r.id)).toEqual(['seg-expo', 'seg-welcome', 'seg-guests', 'seg-speech', 'seg-ribbon']);
+    expect(row('expo').querySelector('.ag-stage-tag')?.textContent).toBe('Khu triển lãm · xã Măng Đen');
+    expect(row('welcome').querySelector('.ag-stage-tag')?.textContent).toBe('Sân khấu chính · Trung tâm Hội nghị tỉnh');
+    expect(row('welcome').dataset.status).toBe('now');
+    expect(row('expo').dataset.status).toBe('now');
+    // Each stage's line: what is on there and whether it runs late.
+    const lines = Array.from(root.querySelectorAll<HTMLElement>('#ag-summary .ag-stage-line'));
+    expect(lines.map((l) => l.querySelector('.ag-line-what')?.textContent)).toEqual([
+      'Đang diễn ra: Ca nhạc chào mừng · Còn khoảng 10 phút',
+      'Đang diễn ra: Triển lãm sản phẩm · Còn khoảng 48 phút',
+    ]);
+    expect(lines.map((l) => l.querySelector('.ag-line-late')?.textContent)).toEqual(['chậm 7 phút', 'đúng giờ']);
+    expect(location.search).toBe('?day=d1&stage=expo&all=1');
+    expect(root.querySelector('#ag-ics')!.getAttribute('href')).toBe('/api/v1/agenda.ics');
+    // A change on one stage reaches the all-stages view live.
+    clock = at('17:13');
+    f.handlers!.runState(snapshotAfter(p, [[{ type: 'start', dayId: 'd1' }, at('17:00')], [{ type: 'end' }, at('17:13')]], clock, 'expo'));
+    expect(row('expo').dataset.status).toBe('past');
+    // The stage tabs still show one stage at a time.
+    fireEvent.click(within(getByRole(root, 'navigation', { name: 'Chọn sân khấu' })).getByRole('link', { name: /Sân khấu chính/ }));
+    expect(root.querySelector('#seg-expo')).toBeNull();
+  });
+
+  it('a link naming no stage says so and lists the stages to choose from', () => {
+    mount(twoDayProgramme([{ id: 'main', name: 'Sân khấu chính' }, { id: 'expo', name: 'Khu triển lãm' }]), [], 'http://venue.lan/agenda?stage=stage');
+    const alert = getByRole(root, 'alert');
+    expect(alert.textContent).toContain('Không có sân khấu “stage”. Chọn một sân khấu:');
+    fireEvent.click(within(alert).getByRole('link', { name: 'Khu triển lãm' }));
+    expect(root.querySelector('.ag-unknown')).toBeNull();
+    expect(row('expo')).toBeTruthy();
+  });
+
+  it('finds a stage named in the link, whatever the case and diacritics', () => {
+    mount(twoDayProgramme([{ id: 'main', name: 'Sân khấu chính' }, { id: 'expo', name: 'Khu triển lãm' }]), [], 'http://venue.lan/agenda?stage=khu%20TRIEN%20lam');
+    expect(root.querySelector('.ag-unknown')).toBeNull();
+    expect(row('expo')).toBeTruthy();
   });
 
   it('switches to English in one tap and remembers it', () => {

@@ -94,10 +94,32 @@ describe('LED layouts', () => {
     expectTightFit(inner('led-title'));
   });
 
-  it('now/next: counts overtime up with a plus sign and says so', () => {
+  it('now/next: a wall facing the hall never shows overtime by default, only the title and what is next', () => {
     const now = at('16:02', 5);
     loadShow(ROWS, [[{ type: 'start' }, at('15:00')]], now);
-    render(<LayoutView layout={{ type: 'now-next' }} width={1280} height={720} now={now} />);
+    render(<LayoutView layout={{ type: 'now-next' }} width={1920} height={1080} now={now} />);
+    expect(screen.getByTestId('led-label').textContent).toBe('Đang diễn ra');
+    expect(screen.getByTestId('led-title').textContent).toBe(LONG_TITLE);
+    expect(screen.getByTestId('led-next').textContent).toBe('Tiếp theo · 16:02: Trao giải cho cuộc thi');
+    expect(screen.queryByTestId('led-timer')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/\+\d\d:\d\d|Quá giờ/);
+  });
+
+  it('now/next: the technician may hide the countdown, and show the clock and the logo', () => {
+    const now = at('15:01');
+    loadShow(ROWS, [[{ type: 'start' }, at('15:00')]], now);
+    const p = showStore.getState().programme!;
+    showStore.setState({ programme: { ...p, programme: { ...p.programme, event: { ...p.programme.event, logoUrl: '/api/v1/logo?v=abc' } } } });
+    render(<LayoutView layout={{ type: 'now-next', show: { countdown: false, clock: true, logo: true } }} width={1920} height={1080} now={now} />);
+    expect(screen.queryByTestId('led-timer')).toBeNull();
+    expect(screen.getByTestId('led-clock').textContent).toBe('15:01');
+    expect(screen.getByTestId('led-logo').getAttribute('src')).toBe('/api/v1/logo?v=abc');
+  });
+
+  it('now/next: counts overtime up with a plus sign and says so when the technician shows it', () => {
+    const now = at('16:02', 5);
+    loadShow(ROWS, [[{ type: 'start' }, at('15:00')]], now);
+    render(<LayoutView layout={{ type: 'now-next', show: { overtime: true } }} width={1280} height={720} now={now} />);
     expect(screen.getByTestId('led-label').textContent).toBe('Quá giờ');
     expect(screen.getByTestId('led-timer').textContent).toBe('+02:05');
     expect(screen.getByTestId('led-timer').className).toContain('tone-overtime');

@@ -286,7 +286,7 @@ describe('<McScreen>', () => {
   it('offers a stage picker only when the event has more than one stage', async () => {
     mount(s.view(start(at('17:00')), at('17:01')), at('17:01'));
     expect(screen.queryByRole('combobox', { name: 'Sân khấu' })).toBeNull();
-    const programme = { ...s.programme, event: { ...s.programme.event, stages: [...s.programme.event.stages, { id: 'hall', name: 'Hội trường' }] } };
+    const programme = { ...s.programme, event: { ...s.programme.event, stages: [...s.programme.event.stages, { id: 'hall', name: 'Hội trường', venue: '' }] } };
     const onStage = vi.fn();
     render(
       <McScreen view={s.view([], at('16:00'))} now={at('16:00')} payload={{ ...s.payload, programme }} segments={s.segments} stageId="main" onStage={onStage} connection="online" send={vi.fn((_c: Command) => ok())} />,

@@ -14,6 +14,16 @@ describe('layout form', () => {
     expect(layoutFromForm({ ...f, type: 'black' })).toEqual({ type: 'black' });
   });
 
+  it('a now/next wall carries only the options that differ from a public wall’s defaults', () => {
+    const f = emptyForm();
+    expect(f.show).toEqual({ countdown: true, overtime: false, clock: false, logo: false });
+    expect(layoutFromForm({ ...f, stageId: 'mang-den', show: { ...f.show, overtime: true, logo: true } })).toEqual({
+      type: 'now-next',
+      stageId: 'mang-den',
+      show: { overtime: true, logo: true },
+    });
+  });
+
   it('has no layout while a required parameter is missing', () => {
     expect(layoutFromForm({ ...emptyForm(), type: 'message', message: '   ' })).toBeNull();
     expect(layoutFromForm({ ...emptyForm(), type: 'countdown', segmentId: '' })).toBeNull();

@@ -1,13 +1,11 @@
 import { useShow } from '../../../store/hooks.ts';
 import { FitText } from '../../../components/FitText.tsx';
-
-/** Only a logo served by our own server: the venue may have no internet. */
-const isLocal = (url: string) => url.startsWith('/') && !url.startsWith('//');
+import { localLogo } from '../../../../shared/model/logo.ts';
 
 export function HoldingLayout({ unit }: { unit: number }) {
   const event = useShow((s) => s.programme?.programme.event ?? null);
   if (!event) return null;
-  const logo = isLocal(event.logoUrl) ? event.logoUrl : '';
+  const logo = localLogo(event.logoUrl);
   return (
     <>
       {logo ? (

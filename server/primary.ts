@@ -38,7 +38,7 @@ export async function startPrimary(): Promise<void> {
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...(process.env.MAX_CONNECTIONS_PER_ADDRESS ? { connectionsPerAddress: Number(process.env.MAX_CONNECTIONS_PER_ADDRESS) } : {}),
     ...faultInjection(),
-    ...(redisUrl ? { edges: edgeFeed(redisUrl) } : {}),
+    ...(redisUrl ? { edges: await edgeFeed(redisUrl) } : {}),
     // `npm run bench` only: CLOCK_MONOTONIC in ms, shared with the load generator's processes.
     ...(process.env.BENCH_TIMESTAMPS === '1' ? { benchClock: () => Number(process.hrtime.bigint()) / 1e6 } : {}),
   });

@@ -19,7 +19,7 @@ const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
 const clientDir = process.env.CLIENT_DIR ?? join(root, 'dist/client');
 const role = `edge ${host}:${port}`;
 
-const link = redisLink(url, role);
+const link = await redisLink(url, role);
 const copy = await firstCopy(link);
 const edge = createEdge({
   link,

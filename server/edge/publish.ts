@@ -1,4 +1,3 @@
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { runStateOf, type ProgrammePayload, type RunState } from '../../shared/protocol.ts';
 import type { LiveEndpoint } from '../live/live.endpoint.ts';
 import type { Broadcaster } from '../show/broadcaster.ts';
@@ -24,8 +23,9 @@ const keptState = (s: RunState): string => {
  * the adapter's stream to every edge's sockets: all on one connection, in that order. The primary
  * stays the only writer; Redis holds a copy it can rebuild at any time.
  */
-export function edgeFeed(url: string): EdgeFeed {
-  const link = redisLink(url, 'primary');
+export async function edgeFeed(url: string): Promise<EdgeFeed> {
+  const { createAdapter } = await import('@socket.io/redis-streams-adapter');
+  const link = await redisLink(url, 'primary');
   let live: LiveEndpoint | null = null;
   let linked = false;
 

@@ -1,4 +1,4 @@
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 
 export type RedisLink = {
   client: RedisClientType;
@@ -16,7 +16,10 @@ const retryDelay = (attempt: number) => Math.min(100 * attempt, 1000);
  * while Redis is away; an outage is logged once when it starts and once when it ends, not once per
  * retry or per socket. Never awaited at start: a primary serves its consoles without Redis.
  */
-export function redisLink(url: string, role: string): RedisLink {
+export async function redisLink(url: string, role: string): Promise<RedisLink> {
+  // Loaded here, not at the top: a server without REDIS_URL never pays for the client's import
+  // (a fifth of its start-up time).
+  const { createClient } = await import('redis');
   const client: RedisClientType = createClient({ url, socket: { reconnectStrategy: retryDelay, connectTimeout: 5000 } });
   const ready: (() => void)[] = [];
   let up = false;

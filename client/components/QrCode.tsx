@@ -8,7 +8,8 @@ type Props = { text: string; size: number; label: string; className?: string };
  * device link's token never travels anywhere to be drawn). Dark on light with a quiet zone:
  * the contrast phone and tablet cameras read most reliably.
  */
-export function QrCode({ text, size, label, className }: Props) {
+/** The code for `text` as an SVG data URL, or null until it is drawn (or if `text` cannot be encoded). */
+export function useQrDataUrl(text: string): string | null {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -19,9 +20,14 @@ export function QrCode({ text, size, label, className }: Props) {
       live = false;
     };
   }, [text]);
+  return svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null;
+}
+
+export function QrCode({ text, size, label, className }: Props) {
+  const src = useQrDataUrl(text);
   return (
     <span className={className} style={{ display: 'inline-block', width: size, height: size }}>
-      {svg ? <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} width={size} height={size} alt={label} data-qr={text} /> : null}
+      {src ? <img src={src} width={size} height={size} alt={label} data-qr={text} /> : null}
     </span>
   );
 }

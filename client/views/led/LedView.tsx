@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT, useUrlLang } from '../../i18n/lang.ts';
-import { useServerNow, useShow } from '../../store/hooks.ts';
+import { useShow } from '../../store/hooks.ts';
+import { useStageFrame } from '../stage/useStageFrame.ts';
 import { FitText } from '../../components/FitText.tsx';
 import { LayoutView } from './LayoutView.tsx';
 import { useLedScreen } from './useLedScreen.ts';
@@ -21,8 +22,9 @@ export default function LedView() {
   const t = useT();
   const { screen, identifying, pairingCode } = useLedScreen();
   const connection = useShow((s) => s.connection);
-  // Ten updates a second: seconds flip on time, and a modest player is not kept busy.
-  const now = useServerNow(100);
+  // Drawn at the frame where a second turns, like the speaker's timer, and idle in between: a
+  // modest player is not kept busy.
+  const { now } = useStageFrame();
   const { w, h } = useViewport();
 
   // `&lang=en` lets a wall for foreign guests show English without a keyboard at the player.

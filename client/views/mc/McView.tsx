@@ -5,8 +5,8 @@ import { LoginGate } from '../../auth/LoginGate.tsx';
 import { logout, useSession } from '../../auth/session.ts';
 import { useT, useDocumentTitle } from '../../i18n/lang.ts';
 import { useConnection } from '../../net/useConnection.ts';
-import { useServerNow, useShow } from '../../store/hooks.ts';
-import { useStageView } from '../../store/useStageView.ts';
+import { useShow } from '../../store/hooks.ts';
+import { useStageFrame } from '../stage/useStageFrame.ts';
 import { useStageParam } from '../../store/useStageParam.ts';
 import { StageChooser } from '../../components/StageChooser.tsx';
 import { useSegmentIndex } from '../stage/useSegmentIndex.ts';
@@ -34,8 +34,7 @@ function McLive() {
   const [picked, setStageId] = useState<string | undefined>(undefined);
   const stageId = scoped ?? picked ?? link.stageId;
   const conn = useConnection(stageId, session?.token);
-  const now = useServerNow();
-  const view = useStageView(now);
+  const { now, view } = useStageFrame();
   const shown = useShow((s) => s.programme);
   // The stage picker offers only the stage this login may run.
   const payload = shown && scoped ? { ...shown, programme: { ...shown.programme, event: { ...shown.programme.event, stages: shown.programme.event.stages.filter((s) => s.id === scoped) } } } : shown;

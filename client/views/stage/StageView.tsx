@@ -1,8 +1,8 @@
 import { useDocumentTitle, useUrlLang } from '../../i18n/lang.ts';
 import { StageChooser } from '../../components/StageChooser.tsx';
 import { useConnection } from '../../net/useConnection.ts';
-import { useServerNow, useShow } from '../../store/hooks.ts';
-import { useStageView } from '../../store/useStageView.ts';
+import { useShow } from '../../store/hooks.ts';
+import { useStageFrame } from './useStageFrame.ts';
 import { useStageParam } from '../../store/useStageParam.ts';
 import { stageShowFrom } from './stage-options.ts';
 import { localLogo } from '../../../shared/model/logo.ts';
@@ -14,15 +14,14 @@ const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
 
 /**
  * `/stage?stage=ID[&lang=en][&overtime=0&countdown=0&clock=0&logo=1]` — public, no login. The stage
- * by id or name. Redrawn every animation frame from the server clock estimate.
+ * by id or name. Drawn from the server clock estimate, at the frame where a second turns.
  */
 export default function StageView() {
   // No controls on a screen facing the speaker: `?lang=en` in its link sets the language.
   useUrlLang();
   const { param, stageId, unknown } = useStageParam();
   useConnection(stageId);
-  const now = useServerNow();
-  const view = useStageView(now);
+  const { now, view } = useStageFrame();
   const segments = useSegmentIndex();
   const event = useShow((s) => s.programme?.programme.event);
   const connection = useShow((s) => s.connection);

@@ -52,7 +52,7 @@ export function gapRemainingMs(view: Pick<StageView, 'countdownTo'>, now: number
 }
 
 export const FLASH_MS = 5000;
-const FLASH_PERIOD_MS = 500;
+export const FLASH_PERIOD_MS = 500;
 
 /**
  * Whether a flashed message is in its bright half-period. Computed from the server clock, so every

@@ -86,7 +86,7 @@ describe('stageFrameKey: a view redraws exactly when what it shows turns', () =>
         // A few turns in a second (the clock's, the countdown's, a flash), not a frame's worth (60).
         expect(turns).toBeLessThanOrEqual(10);
       }),
-      { numRuns: 40 },
+      { numRuns: 15 },
     );
   });
 

@@ -8,6 +8,7 @@ import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { ADMIN_PASSWORD, ROOT, loginToken, socketClient, spawnServer, type ServerProcess } from '../support/server.ts';
 import { ask, codeOf } from '../support/client.ts';
 import { pairLed } from '../support/led.ts';
+import { serverBundle } from '../support/bundle.ts';
 
 const SIZES: [number, number][] = [
   [1920, 1080],
@@ -74,7 +75,7 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist/client/index.html'))) throw new Error('build the client first: npx vite build');
-    server = await spawnServer({ dataDir });
+    server = await spawnServer({ dataDir, bundle: await serverBundle() });
     browser = await launchBrowser();
     token = await loginToken(server.url);
     // A running segment gives now/next a title, performer and countdown to show.
@@ -220,7 +221,7 @@ describe.skipIf(!browserAvailable)('LED screens and the technician console in Ch
     const before = await leds.nowNext.textContent('[data-testid=led-timer]');
     await leds.nowNext.waitForTimeout(1200);
     expect(await leds.nowNext.textContent('[data-testid=led-timer]')).not.toBe(before);
-    server = await spawnServer({ dataDir, port });
+    server = await spawnServer({ dataDir, port, bundle: await serverBundle() });
 
     // Open screens reconnect by themselves and show what they showed; a reload does too.
     await leds.nowNext.reload();

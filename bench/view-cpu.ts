@@ -8,7 +8,9 @@
  * Starts the built server (dist/), starts the first segment, opens each view alone in headless
  * Chromium, lets it settle, then reads CDP Performance.getMetrics (TaskDuration: the renderer's
  * main-thread busy time) before and after the sample window. The DOM mutations per second (a
- * MutationObserver on the document) show how often the view really changed what it shows.
+ * MutationObserver on the document, with the commonest kind) show how often the view really changed
+ * what it shows. Two reference rows: a blank page, and a blank page running a bare
+ * requestAnimationFrame loop (what drawing every frame costs before any rendering).
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -22,12 +24,18 @@ import { median } from './stats.ts';
 const SECONDS = Number(process.argv[2] ?? 10);
 const SAMPLES = Number(process.argv[3] ?? 3);
 
-type Sample = { busyMsPerS: number; mutationsPerS: number };
+type Sample = { busyMsPerS: number; mutationsPerS: number; commonest: string };
+const VIEWS = ['blank', 'blank+raf', 'stage', 'mc', 'led'] as const;
+type View = (typeof VIEWS)[number];
 
-async function openView(browser: Browser, url: string, view: string, token: string): Promise<Page> {
+async function openView(browser: Browser, url: string, view: View, token: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: view === 'mc' ? { width: 1024, height: 768 } : { width: 1920, height: 1080 } });
   const page = await ctx.newPage();
-  if (view === 'mc') {
+  if (view === 'blank' || view === 'blank+raf') {
+    await page.setContent('<div style="font-size:200px">00:00</div>');
+    // A string, so the bundler's helpers never reach the page.
+    if (view === 'blank+raf') await page.evaluate('(() => { const loop = () => requestAnimationFrame(loop); loop(); })()');
+  } else if (view === 'mc') {
     await page.goto(`${url}/mc`);
     await page.fill('#login-password', ADMIN_PASSWORD);
     await page.click('button[type=submit]');
@@ -49,19 +57,25 @@ async function sample(page: Page): Promise<Sample> {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
   };
-  await page.evaluate(() => {
-    const w = window as unknown as { benchMutations: number };
-    w.benchMutations = 0;
-    new MutationObserver((list) => (w.benchMutations += list.length)).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
+  await page.evaluate(`(() => {
+    window.benchMutations = {};
+    new MutationObserver((list) => {
+      for (const m of list) {
+        const t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        const kind = m.type + (m.attributeName ? ' ' + m.attributeName : '') + ' on ' + (t ? t.tagName.toLowerCase() + '.' + String(t.className).split(' ')[0] : '?');
+        window.benchMutations[kind] = (window.benchMutations[kind] || 0) + 1;
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
   const before = await busy();
   const t0 = Date.now();
   await page.waitForTimeout(SECONDS * 1000);
   const after = await busy();
   const seconds = (Date.now() - t0) / 1000;
-  const mutations = await page.evaluate(() => (window as unknown as { benchMutations: number }).benchMutations);
+  const kinds = Object.entries((await page.evaluate('window.benchMutations')) as Record<string, number>).sort((a, b) => b[1] - a[1]);
+  const mutations = kinds.reduce((sum, [, n]) => sum + n, 0);
   await cdp.detach();
-  return { busyMsPerS: ((after - before) * 1000) / seconds, mutationsPerS: mutations / seconds };
+  return { busyMsPerS: ((after - before) * 1000) / seconds, mutationsPerS: mutations / seconds, commonest: kinds[0]?.[0] ?? '-' };
 }
 
 async function main() {
@@ -72,7 +86,7 @@ async function main() {
     const token = await loginToken(server.url);
     await fetch(`${server.url}/api/v1/control/start`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; node ${process.version}; ${SAMPLES} samples of ${SECONDS} s per view`);
-    for (const view of ['stage', 'mc', 'led']) {
+    for (const view of VIEWS) {
       const page = await openView(browser, server.url, view, token);
       await page.waitForTimeout(2000); // clock pings and the bundled font settle
       const samples: Sample[] = [];
@@ -80,7 +94,7 @@ async function main() {
       const busy = samples.map((s) => s.busyMsPerS);
       const muts = samples.map((s) => s.mutationsPerS);
       console.log(
-        `/${view.padEnd(5)} main-thread busy ${median(busy).toFixed(1)} ms/s (samples ${busy.map((b) => b.toFixed(1)).join(', ')}); DOM mutations ${median(muts).toFixed(1)}/s`,
+        `${view.padEnd(9)} main-thread busy ${median(busy).toFixed(1)} ms/s (samples ${busy.map((b) => b.toFixed(1)).join(', ')}); DOM mutations ${median(muts).toFixed(1)}/s, most: ${samples[0]!.commonest}`,
       );
       await page.context().close();
     }

@@ -4,11 +4,11 @@ import QRCode from 'qrcode';
 type Props = { text: string; size: number; label: string; className?: string };
 
 /**
- * A QR code drawn here, from the bundled `qrcode` package (no CDN, no server round trip, so a
+ * The QR code for `text` as an SVG data URL, or null until it is drawn (or if `text` cannot be
+ * encoded). Drawn here, from the bundled `qrcode` package (no CDN, no server round trip, so a
  * device link's token never travels anywhere to be drawn). Dark on light with a quiet zone:
  * the contrast phone and tablet cameras read most reliably.
  */
-/** The code for `text` as an SVG data URL, or null until it is drawn (or if `text` cannot be encoded). */
 export function useQrDataUrl(text: string): string | null {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
@@ -23,6 +23,7 @@ export function useQrDataUrl(text: string): string | null {
   return svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null;
 }
 
+/** The code as an image of `size` px; the LED's QR layout sizes its own from `useQrDataUrl`. */
 export function QrCode({ text, size, label, className }: Props) {
   const src = useQrDataUrl(text);
   return (

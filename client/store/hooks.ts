@@ -28,9 +28,9 @@ const LEAD_MS = 40;
  * The server clock for a view that draws from it. The view renders again only when `keyAt` — what
  * it would show, as a string — turns: the hook finds the instant of the next turn, sleeps until just
  * before it, then watches animation frames, so the second turns at the same frame on every screen
- * while an idle tablet or timer does nothing in between. (A render every frame kept a tenth of a
- * core busy and rewrote the console's inputs sixty times a second; a bare frame loop alone costs
- * Chromium 20 ms a second.)
+ * while an idle tablet or timer does nothing in between. (A render every frame kept the main thread
+ * busy 60–84 ms a second and rewrote the console's inputs sixty times a second; a bare frame loop
+ * alone costs headless Chromium 18–33 ms a second: bench/view-cpu.ts.)
  */
 export function useFrameNow(keyAt: (now: number) => string): number {
   const offset = useShow((s) => s.offsetMs);
